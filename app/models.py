@@ -1,0 +1,109 @@
+"""Database tables. The schema itself is created only by the Alembic migrations in ``migrations/``.
+
+Actors are global (one row per slug, shared by all articles); everything else belongs to one
+article and is removed with it. Every column the API filters on has an index.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Text
+from sqlmodel import Field, SQLModel
+
+# Deterministic constraint names, so migrations can refer to them (and SQLite batch mode works).
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "articles"
+
+    id: str = Field(primary_key=True, max_length=16)
+    content_hash: str = Field(unique=True, max_length=64)
+    title: str | None = None
+    source: str | None = Field(default=None, index=True)
+    url: str | None = None
+    published_at: date | None = Field(default=None, index=True)
+    ingested_at: datetime = Field(sa_type=DateTime(timezone=True))
+    language: str = Field(max_length=16)
+    text: str = Field(sa_type=Text)
+    graph: dict[str, Any] = Field(sa_type=JSON)
+    """The article graph exactly as returned by the API (node-link JSON)."""
+
+
+class Actor(SQLModel, table=True):
+    __tablename__ = "actors"
+
+    id: str = Field(primary_key=True, max_length=128)
+    label: str = Field(index=True)
+    kind: str = Field(index=True, max_length=16)
+    country: str | None = Field(default=None, index=True, max_length=3)
+    part_of: str | None = Field(default=None, foreign_key="actors.id", index=True, max_length=128)
+
+
+class ArticleActor(SQLModel, table=True):
+    """An actor as one article names it (aliases are per article; the actor row is shared)."""
+
+    __tablename__ = "article_actors"
+
+    article_id: str = Field(foreign_key="articles.id", ondelete="CASCADE", primary_key=True,
+                            max_length=16)
+    actor_id: str = Field(foreign_key="actors.id", primary_key=True, index=True, max_length=128)
+    aliases: list[str] = Field(default_factory=list, sa_type=JSON)
+
+
+class Claim(SQLModel, table=True):
+    __tablename__ = "claims"
+
+    id: str = Field(primary_key=True, max_length=64)
+    article_id: str = Field(foreign_key="articles.id", ondelete="CASCADE", index=True,
+                            max_length=16)
+    position: int
+    label: str = Field(sa_type=Text)
+    status: str = Field(max_length=16)
+    about: list[str] = Field(default_factory=list, sa_type=JSON)
+
+
+class Statement(SQLModel, table=True):
+    """One edge of an article graph: ``source`` asserts/denies/accuses ``target`` (or nobody)."""
+
+    __tablename__ = "statements"
+
+    id: str = Field(primary_key=True, max_length=64)
+    article_id: str = Field(foreign_key="articles.id", ondelete="CASCADE", index=True,
+                            max_length=16)
+    position: int
+    source_id: str = Field(foreign_key="actors.id", index=True, max_length=128)
+    relation: str = Field(index=True, max_length=16)
+    target_id: str | None = Field(default=None, foreign_key="actors.id", index=True,
+                                  max_length=128)
+    claim_id: str | None = Field(default=None, foreign_key="claims.id", ondelete="CASCADE",
+                                 index=True, max_length=64)
+    confidence: float
+
+
+class Evidence(SQLModel, table=True):
+    """One sentence supporting a statement, with character offsets into the article text."""
+
+    __tablename__ = "evidence"
+
+    statement_id: str = Field(foreign_key="statements.id", ondelete="CASCADE", primary_key=True,
+                              max_length=64)
+    position: int = Field(primary_key=True)
+    text: str = Field(sa_type=Text)
+    start: int
+    end: int
+    cue_text: str
+    cue_start: int
+    cue_end: int
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    content_text: str | None = Field(default=None, sa_type=Text)
+    content_start: int | None = None
+    content_end: int | None = None
