@@ -100,6 +100,7 @@ def test_normalize():
         ("usa", "US foreign ministry", ("usa-mfa", "State Department", "government")),
         ("fra", "interior ministry", ("fra-moi", "France Interior Ministry", "government")),
         ("irn", "armed forces", ("irn-military", "Iran armed forces", "government")),
+        ("pse", "Gaza's health ministry", ("pse-moh", "Palestine Health Ministry", "government")),
     ],
 )
 def test_institution_templates(gaz, country, phrase, expected):

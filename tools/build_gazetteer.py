@@ -98,10 +98,6 @@ def strip_the(phrase: str) -> str:
     return phrase[4:] if phrase.upper().startswith("THE ") else phrase
 
 
-def contains_words(text: str, part: str) -> bool:
-    return f" {fold(part)} " in f" {fold(text)} "
-
-
 class Builder:
     """Holds the curated table and the parsed Phoenix records while the gazetteer is assembled."""
 
@@ -122,27 +118,28 @@ class Builder:
         for block in self.blocks:
             self.by_primary.setdefault(block.primary, []).append(block)
         self.all_phrases = {p for b in self.blocks for p in b.phrases}
+        self.by_iso: dict[str, list[str]] = {}
+        for block in self.blocks:
+            if block.latest_code:
+                iso = self.code_to_iso.get(block.latest_code, block.latest_code)
+                self.by_iso.setdefault(iso, []).extend(p for p in block.phrases if _PLAIN_FORM.fullmatch(p))
         self.warnings: list[str] = []
 
     # -- countries ---------------------------------------------------------------------------
 
-    def country_candidates(self, iso: str) -> list[str]:
-        """Every Phoenix phrase in records whose current code is this country's bare code."""
-        found: list[str] = []
-        for block in self.blocks:
-            code = block.latest_code
-            if code and self.code_to_iso.get(code, code) == iso:
-                found.extend(p for p in block.phrases if _PLAIN_FORM.fullmatch(p))
-        return found
-
     def country(self, iso: str, row: dict) -> dict:
+        """A state: curated label, capitals and extras plus the Phoenix forms that pass the filters.
+
+        Candidates are the phrases of every Phoenix record whose current code is the bare
+        country code (so provinces and dated office holders, coded "RUSGOV" etc., are not read).
+        """
         label = row["label"]
         known = [label, *row.get("names", [])]
         reject = {fold(f) for f in row.get("reject", [])}
         names = list(known)
         demonyms = list(row.get("demonyms", []))
         people = list(row.get("people", []))
-        candidates = [c for c in self.country_candidates(iso) if fold(c) not in reject]
+        candidates = [c for c in self.by_iso.get(iso, []) if fold(c) not in reject]
         for phrase in candidates:
             form = display_case(strip_the(phrase), self.acronyms, self.small_words)
             if self.is_long_name(form, known):
@@ -155,11 +152,11 @@ class Builder:
                 people.append(form)
         people.extend(self.plurals([d for d in demonyms if d not in names]))
         people = [p for p in people if fold(p) not in {fold(n) for n in names}]
-        folded_candidates = {fold(c) for c in candidates}
+        phoenix_keys = {normalize(c) for c in candidates}
         for capital in row.get("capitals", []):
-            if fold(capital) not in folded_candidates:
+            if normalize(capital) not in phoenix_keys:
                 self.warnings.append(f"{iso}: capital {capital!r} not in Phoenix")
-        if iso not in {self.code_to_iso.get(b.latest_code, b.latest_code) for b in self.blocks}:
+        if iso not in self.by_iso:
             self.warnings.append(f"{iso}: no Phoenix record; curated forms only")
         return {
             "id": iso.lower(),

@@ -16,8 +16,8 @@ from functools import lru_cache
 from importlib import resources
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE_END = re.compile(r"'s?$")
-_POSSESSIVE = re.compile(r"'s\b")
+_POSSESSIVE_END = re.compile(r"'s?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s\b", re.IGNORECASE)
 _CURLY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
