@@ -7,7 +7,10 @@ institutions -- but it is noisy (misspellings, foreign names, provinces, dated o
 so only forms that pass the filters below are taken. The curated table decides ids, labels,
 capitals and everything Phoenix lacks or gets wrong. The app reads only the JSON this writes.
 
-    python tools/build_gazetteer.py PHOENIX_DIR [--out app/extract/data/gazetteer.json]
+    .venv/bin/python tools/build_gazetteer.py PHOENIX_DIR [--out ...] [--warnings]
+
+It runs in the project's environment because forms are compared with the app's own
+`normalize`, so a clash the app would see (e.g. "Élysée" vs "Elysee" on two actors) fails here.
 """
 
 from __future__ import annotations
