@@ -1,0 +1,102 @@
+"""Errors as RFC 9457 problem details: a small exception hierarchy and the one handler for all.
+
+Responses never carry stack traces, SQL or the rejected input: only what the client can act on.
+"""
+
+import logging
+from http import HTTPStatus
+from typing import Any, ClassVar
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger(__name__)
+
+
+class ProblemFieldError(BaseModel):
+    loc: list[str | int] = Field(examples=[["body", "text"]])
+    detail: str = Field(examples=["Value error, give exactly one of 'text' or 'html'"])
+    type: str = Field(examples=["value_error"])
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document (served as application/problem+json)."""
+
+    type: str = Field(examples=["urn:claimgraph:problem:not-found"])
+    title: str = Field(examples=["Not found"])
+    status: int = Field(examples=[404])
+    detail: str | None = Field(default=None, examples=["No article with id '3f1c2a9b8d7e6f50'."])
+    errors: list[ProblemFieldError] | None = None
+
+
+class ClaimGraphError(HTTPException):
+    """Base of the errors the service raises on purpose; each knows its status and problem type.
+
+    It is an ``HTTPException`` so that FastAPI re-raises it untouched from inside body parsing.
+    """
+
+    status: ClassVar[int] = 500
+    slug: ClassVar[str] = "internal-error"
+    title: ClassVar[str] = "Internal server error"
+
+    def __init__(self, detail: str):
+        super().__init__(status_code=self.status, detail=detail)
+
+
+class NotFound(ClaimGraphError):
+    status, slug, title = 404, "not-found", "Not found"
+
+
+class PayloadTooLarge(ClaimGraphError):
+    status, slug, title = 413, "payload-too-large", "Content too large"
+
+
+class UnsupportedMediaType(ClaimGraphError):
+    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+
+
+class DatabaseUnavailable(ClaimGraphError):
+    status, slug, title = 503, "database-unavailable", "Database unavailable"
+
+
+def problem_type(slug: str) -> str:
+    return f"urn:claimgraph:problem:{slug}"
+
+
+def to_problem(exc: Exception) -> Problem:
+    if isinstance(exc, ClaimGraphError):
+        return Problem(type=problem_type(exc.slug), title=exc.title, status=exc.status,
+                       detail=exc.detail)
+    if isinstance(exc, RequestValidationError):
+        errors = [ProblemFieldError(loc=list(e["loc"]), detail=e["msg"], type=e["type"])
+                  for e in exc.errors()]
+        return Problem(type=problem_type("validation-error"), title="Invalid request",
+                       status=422, detail=f"{len(errors)} invalid field(s).", errors=errors)
+    if isinstance(exc, HTTPException):  # raised by the framework: unknown route, wrong method…
+        return Problem(type="about:blank", title=HTTPStatus(exc.status_code).phrase,
+                       status=exc.status_code, detail=str(exc.detail))
+    log.error("unhandled error", exc_info=exc)
+    return Problem(type=problem_type("internal-error"), title=ClaimGraphError.title,
+                   status=500, detail="The server failed to handle the request.")
+
+
+def problem_response(exc: Exception) -> JSONResponse:
+    problem = to_problem(exc)
+    headers = getattr(exc, "headers", None)  # e.g. Allow on 405
+    return JSONResponse(problem.model_dump(exclude_none=True), status_code=problem.status,
+                        media_type=PROBLEM_JSON, headers=headers)
+
+
+async def handle_error(_request: Request, exc: Exception) -> JSONResponse:
+    """The one exception handler (registered for HTTP, validation and unexpected errors)."""
+    return problem_response(exc)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` entries for a route, so the OpenAPI spec lists its error statuses."""
+    return {status: {"model": Problem, "description": HTTPStatus(status).phrase}
+            for status in statuses}
