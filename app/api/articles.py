@@ -1,0 +1,66 @@
+"""/v1/articles: submit an article, list and read stored ones, delete one."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+
+from app.api.deps import PipelineDep, SessionDep, next_url, require_json
+from app.errors import problem_responses
+from app.extract.pipeline import ArticleInput
+from app.schemas import ArticleCreate, ArticleCreated, ArticleDetail, ArticleGraph, ArticlePage, ArticleQuery
+from app.services import articles
+from app.services.ingest import ingest
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+
+@router.post(
+    "", name="create", status_code=status.HTTP_201_CREATED, response_model=ArticleCreated,
+    dependencies=[Depends(require_json)],
+    responses={200: {"model": ArticleCreated,
+                     "description": "The same content was stored before: the stored article."},
+               **problem_responses(413, 415, 422)},
+)
+def create_article(body: ArticleCreate, session: SessionDep, pipeline: PipelineDep,
+                   request: Request, response: Response) -> ArticleCreated:
+    """Extract an article's claim graph and store it.
+
+    Send exactly one of `text` or `html`. Content is identified by its SHA-256: sending the same
+    content again returns the stored article (200) instead of a duplicate.
+    """
+    item = ArticleInput(text=body.text, html=body.html, title=body.title, url=body.url,
+                        source=body.source, published_at=body.published_at)
+    article, created = ingest(session, item, pipeline)  # a sync route: runs in the thread pool
+    response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    response.headers["Location"] = f"{request.url.path}/{article.id}"
+    return ArticleCreated.model_validate(article, from_attributes=True)
+
+
+@router.get("", name="list", response_model=ArticlePage, responses=problem_responses(422))
+def list_articles(query: Annotated[ArticleQuery, Query()], session: SessionDep,
+                  request: Request) -> ArticlePage:
+    """List stored articles, newest first; filter by actor, relation, date range and source."""
+    items, total = articles.list_articles(session, query)
+    return ArticlePage(items=items, total=total, limit=query.limit, offset=query.offset,
+                       next=next_url(request, query, total))
+
+
+@router.get("/{article_id}", name="get", response_model=ArticleDetail,
+            responses=problem_responses(404, 422))
+def get_article(article_id: str, session: SessionDep) -> ArticleDetail:
+    """Read one article, with the text that the evidence offsets refer to."""
+    return ArticleDetail.model_validate(articles.get_article(session, article_id), from_attributes=True)
+
+
+@router.get("/{article_id}/graph", name="graph", response_model=ArticleGraph,
+            responses=problem_responses(404, 422))
+def get_article_graph(article_id: str, session: SessionDep) -> ArticleGraph:
+    """Read one article's claim graph (networkx node-link JSON)."""
+    return articles.get_graph(session, article_id)
+
+
+@router.delete("/{article_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT,
+               response_class=Response, responses=problem_responses(404, 422))
+def delete_article(article_id: str, session: SessionDep) -> None:
+    """Delete an article, its claims and statements, and the actors no other article uses."""
+    articles.delete_article(session, article_id)

@@ -1,0 +1,39 @@
+"""Request-scoped dependencies: the database session, the pipeline, JSON-only bodies, paging."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from app.errors import UnsupportedMediaType
+from app.extract.pipeline import Pipeline, get_pipeline
+from app.schemas import PageQuery
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+def pipeline() -> Pipeline:
+    return get_pipeline()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+PipelineDep = Annotated[Pipeline, Depends(pipeline)]
+
+
+def require_json(request: Request) -> None:
+    """415 unless the body is declared as JSON (``application/json`` or ``…+json``)."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "application/json" and not (
+            media_type.startswith("application/") and media_type.endswith("+json")):
+        raise UnsupportedMediaType(f"Send the article as application/json, not '{media_type or 'no content type'}'.")
+
+
+def next_url(request: Request, page: PageQuery, total: int) -> str | None:
+    """The URL of the next page (same filters), or None on the last page."""
+    if page.offset + page.limit >= total:
+        return None
+    return str(request.url.include_query_params(limit=page.limit, offset=page.offset + page.limit))

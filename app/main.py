@@ -1,0 +1,72 @@
+"""The FastAPI application: routes, the problem+json handler, body limit, and start-up work."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from sqlalchemy import Engine
+from sqlmodel import Session
+from starlette.exceptions import HTTPException
+
+from app.api import api_router
+from app.api.body_limit import BodySizeLimit
+from app.config import Settings, get_settings
+from app.db import engine_url, make_engine, upgrade
+from app.errors import PROBLEM_JSON, handle_error
+from app.extract.pipeline import get_pipeline
+from app.services.ingest import is_empty, seed
+
+
+def prepare_database(settings: Settings, engine: Engine) -> None:
+    """Apply migrations and seed an empty database, as the settings ask."""
+    if settings.migrate_on_start:
+        upgrade(engine_url(engine))
+    if settings.seed_on_start:
+        with Session(engine) as session:
+            if is_empty(session):
+                seed(session, Path(settings.seeds_dir), get_pipeline())
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """Build the app; ``uvicorn --factory app.main:create_app`` runs it with the env settings."""
+    settings = settings or get_settings()
+    engine = engine or make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(prepare_database, settings, engine)
+        await run_in_threadpool(get_pipeline)  # load the spaCy model before the first request
+        yield
+
+    app = FastAPI(
+        title="ClaimGraph",
+        summary="Turn news articles into claim graphs: who asserts, denies and accuses whom.",
+        version="0.1.0",
+        lifespan=lifespan,
+        generate_unique_id_function=lambda route: f"{route.tags[0]}-{route.name}",
+    )
+    app.state.engine = engine
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_article_bytes)
+    for exc_class in (HTTPException, RequestValidationError, Exception):
+        app.add_exception_handler(exc_class, handle_error)
+    app.include_router(api_router)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The generated spec, with error responses served as application/problem+json."""
+    if app.openapi_schema is None:
+        schema = FastAPI.openapi(app)
+        for path in schema["paths"].values():
+            for operation in path.values():
+                for code, response in operation["responses"].items():
+                    content = response.get("content", {})
+                    if int(code) >= 400 and "application/json" in content:
+                        response["content"] = {PROBLEM_JSON: content["application/json"]}
+        app.openapi_schema = schema
+    return app.openapi_schema
