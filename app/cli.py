@@ -1,0 +1,150 @@
+"""The ``claimgraph`` command line. Imports live inside the commands, so each starts fast."""
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+app = typer.Typer(help="ClaimGraph: turn news articles into claim graphs.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+Paths = Annotated[list[Path], typer.Argument(exists=True, help="Article files (.txt, .html) or folders of them.")]
+
+
+def _engine() -> "Engine":
+    """The settings' database, migrated first when ``migrate_on_start`` is set."""
+    from app.config import get_settings
+    from app.db import make_engine, upgrade
+
+    settings = get_settings()
+    if settings.migrate_on_start:
+        upgrade(settings.database_url)
+    return make_engine(settings.database_url)
+
+
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+          workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1) -> None:
+    """Run the HTTP API with uvicorn (migrations and seeding first, as the settings ask)."""
+    import os
+
+    import uvicorn
+
+    from app.config import get_settings
+    from app.db import make_engine
+    from app.main import prepare_database
+
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    prepare_database(settings, engine)
+    engine.dispose()
+    # done once here, so that workers do not race to migrate or seed
+    os.environ["CLAIMGRAPH_MIGRATE_ON_START"] = "false"
+    os.environ["CLAIMGRAPH_SEED_ON_START"] = "false"
+    get_settings.cache_clear()
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@app.command()
+def ingest(paths: Paths) -> None:
+    """Extract and store articles; content already stored is skipped."""
+    from sqlmodel import Session
+
+    from app.extract.pipeline import get_pipeline
+    from app.services.files import collect_files, read_article
+    from app.services.ingest import ingest_many
+
+    items = [read_article(path) for path in collect_files(paths)]
+    created = 0
+    with Session(_engine()) as session, typer.progressbar(
+            ingest_many(session, items, get_pipeline()), length=len(items), label="Ingesting",
+            file=sys.stderr) as results:
+        for _article, new in results:
+            created += new
+    typer.echo(f"{created} new, {len(items) - created} already stored")
+
+
+@app.command()
+def extract(paths: Paths,
+            out: Annotated[Path | None, typer.Option(file_okay=False, help="Write DIR/<file stem>.json per input.")] = None) -> None:
+    """Print an article's graph JSON (no database); with --out, write one file per input."""
+    import contextlib
+    import json
+
+    from app.extract.pipeline import get_pipeline
+    from app.services.files import collect_files, read_article
+
+    files = collect_files(paths)
+    if out is None and len(files) != 1:
+        raise typer.BadParameter(f"{len(files)} input files: give --out DIR", param_hint="--out")
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    stdout = sys.stdout
+    with contextlib.redirect_stdout(sys.stderr):  # only the JSON may reach stdout
+        results = get_pipeline().extract_many(read_article(path) for path in files)
+        for path, result in zip(files, results, strict=True):
+            text = json.dumps(result.graph, ensure_ascii=False, indent=2) + "\n"
+            if out is None:
+                stdout.write(text)
+            else:
+                (out / f"{path.stem}.json").write_text(text, encoding="utf-8")
+
+
+@app.command()
+def seed() -> None:
+    """Ingest the seed articles (the seeds_dir setting); ones already stored are skipped."""
+    from sqlmodel import Session
+
+    from app.config import get_settings
+    from app.extract.pipeline import get_pipeline
+    from app.services.ingest import seed as seed_articles
+
+    with Session(_engine()) as session:
+        created = seed_articles(session, Path(get_settings().seeds_dir), get_pipeline())
+    typer.echo(f"{created} seed article(s) added")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply all pending migrations (alembic upgrade head)."""
+    from app.config import get_settings
+    from app.db import upgrade
+
+    upgrade(get_settings().database_url)
+    typer.echo("database is at the latest schema")
+
+
+@app.command()
+def openapi() -> None:
+    """Print the OpenAPI spec as JSON."""
+    import json
+
+    from app.main import create_app
+
+    typer.echo(json.dumps(create_app().openapi(), indent=2))
+
+
+@app.command("eval")
+def evaluate(gold_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of gold files.")],
+             strict: Annotated[bool, typer.Option(help="Match actors by name or alias, not by country code.")] = False,
+             show_errors: Annotated[bool, typer.Option(help="List the gold statements missed and the edges that match nothing.")] = False) -> None:
+    """Score the extraction against a gold folder."""
+    from app.evaluation import run_eval
+
+    for line in run_eval(gold_dir, strict=strict, show_errors=show_errors):
+        typer.echo(line)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
