@@ -92,6 +92,7 @@ def test_seed_metadata():
     ("Subscribe for our daily newsletter", "prompt"),
     ("By subscribing I accept the terms of use and privacy policy", "prompt"),
     ("Most Read", "list"),
+    ("Editor’s note: Donald Trump regularly incites political violence.", "note"),
     (HEADLINE, "short"),
     (QUOTE, "prose"),
     (LAST, "prose"),
@@ -166,9 +167,8 @@ def test_markdown_headline_byline_and_inline_leftovers_stay_outside_paragraphs()
 
 
 def test_hard_wrapped_lines_form_one_paragraph():
-    page = f"{HEADLINE}\n\nEditor’s note: Donald Trump regularly\nincites\npolitical violence.\n\n{LAST}"
-    texts = kept(clean(page))
-    assert "Editor’s note: Donald Trump regularly\nincites\npolitical violence." in texts
+    page = f"{HEADLINE}\n\nOfficials said the army\nwithdrew from\nthe town on Tuesday.\n\n{LAST}"
+    assert kept(clean(page)) == [HEADLINE, "Officials said the army\nwithdrew from\nthe town on Tuesday.", LAST]
 
 
 def test_short_article_paragraphs_survive_between_captions():

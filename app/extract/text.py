@@ -61,7 +61,7 @@ def _credit_at_end() -> re.Pattern[str]:
 
 _CREDIT_AT_END = _credit_at_end()
 _INLINE_TAIL = re.compile(
-    r"(?:\s+(?:" + "|".join(re.escape(p) for p in _DATA["inline_tails"]) + r")|\s+\S+@\S+\.[A-Za-z]{2,})\s*$",
+    r"(?:\s+(?:" + "|".join(re.escape(p) for p in _DATA["inline_tails"]) + r")|\s+[^\s@]+@[^\s@]+\.[A-Za-z]{2,})\s*$",
     re.I)
 
 
@@ -256,6 +256,11 @@ def _is_prompt(s: str, words: list[str]) -> bool:
     return hits >= 2 or (hits == 1 and (len(words) <= 8 or addresses_reader))
 
 
+def _is_editor_note(s: str, words: list[str]) -> bool:
+    """An editor's note or disclosure: the publisher speaking, not the story."""
+    return s.lower().startswith(tuple(_DATA["note_prefixes"]))
+
+
 def _is_nav(s: str, words: list[str]) -> bool:
     """A menu: a long run of capitalised items without sentence punctuation or function words."""
     if s.count(" | ") >= 2 or s.count(" • ") >= 2:
@@ -270,7 +275,7 @@ _EN_STOPWORDS = frozenset(_DATA["stopwords"]["en"])
 _LINE_TESTS = (
     ("caption", _is_caption), ("byline", _is_byline), ("dateline", _is_dateline),
     ("end", _is_end_marker), ("list", _is_list_marker), ("media", _is_media_marker),
-    ("prompt", _is_prompt), ("nav", _is_nav),
+    ("prompt", _is_prompt), ("note", _is_editor_note), ("nav", _is_nav),
 )
 
 
@@ -297,7 +302,8 @@ def _find_title(units: list[_Unit], hint: str | None) -> int | None:
         words = len(unit.text.split())
         if unit.label not in _ARTICLE_LABELS or words < 2:
             continue
-        return i if words <= 30 else None  # a long first paragraph: the text has no headline
+        headline_like = words <= 30 and _sentences(unit.text) <= 2
+        return i if headline_like else None  # the text starts with a paragraph: no headline
     return None
 
 
