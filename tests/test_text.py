@@ -137,20 +137,22 @@ def test_repeated_caption_lines_and_a_repeated_lede_leave_one_article_copy():
 def test_prose_after_the_footer_is_not_article_text():
     footer = "\n".join([
         "Tags Russia China Ukraine crisis", "Information", "About Us", "Contact us", "Feedback", "Sitemap",
-        "The center is staffed and provides answers on Sundays through Thursdays between 07:00 AM and 14:00 PM.",
+        "The center is staffed and provides answers on Sundays through Thursdays between 07:00 AM "
+        "and 14:00 PM.",
     ])
     assert kept(clean(f"{HEADLINE}\n\n{LEDE}\n\n{LAST}\n\n\n{footer}")) == [HEADLINE, LEDE, LAST]
 
 
 def test_a_newsletter_prompt_inside_the_body_does_not_end_the_article():
-    prompt = ("Morning Defense newsletter Sign up for Morning Defense, a daily briefing on national security. "
-              "Email Sign Up By signing up you agree to receive email newsletters or alerts.")
+    prompt = ("Morning Defense newsletter Sign up for Morning Defense, a daily briefing on national "
+              "security. Email Sign Up By signing up you agree to receive email newsletters or alerts.")
     page = "\n\n".join([HEADLINE, LEDE, prompt, QUOTE, LAST])
     assert kept(clean(page)) == [HEADLINE, LEDE, QUOTE, LAST]
 
 
 def test_headline_and_sub_headline_in_one_block_are_titles():
-    page = ("Candidates vie for vets' support; \nTrump and Clinton point out own credentials during forum.\n\n"
+    page = ("Candidates vie for vets' support; \n"
+            "Trump and Clinton point out own credentials during forum.\n\n"
             f"{LEDE}\n\n{LAST}")
     cleaned = clean(page)
     assert [p.kind for p in cleaned.paragraphs] == ["title", "title", "body", "body"]
@@ -167,8 +169,8 @@ def test_markdown_headline_byline_and_inline_leftovers_stay_outside_paragraphs()
 
 
 def test_hard_wrapped_lines_form_one_paragraph():
-    page = f"{HEADLINE}\n\nOfficials said the army\nwithdrew from\nthe town on Tuesday.\n\n{LAST}"
-    assert kept(clean(page)) == [HEADLINE, "Officials said the army\nwithdrew from\nthe town on Tuesday.", LAST]
+    wrapped = "Officials said the army\nwithdrew from\nthe town on Tuesday."
+    assert kept(clean(f"{HEADLINE}\n\n{wrapped}\n\n{LAST}")) == [HEADLINE, wrapped, LAST]
 
 
 def test_short_article_paragraphs_survive_between_captions():
@@ -214,7 +216,8 @@ ARTICLE_PAGE = f"""<html><head><title>{HEADLINE} | The Daily Site</title>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World News</a></li></ul></nav>
 <article><h1>{HEADLINE}</h1><p class="byline">By REUTERS</p>
 <p>{LEDE}</p>
-<figure><img src="x.jpg"><figcaption>Two envoys bump fists (photo credit: CARLO ALLEGRI/REUTERS)</figcaption></figure>
+<figure><img src="x.jpg">
+<figcaption>Two envoys bump fists (photo credit: CARLO ALLEGRI/REUTERS)</figcaption></figure>
 <p>"China has been playing a constructive role in promoting peace talks," it added.</p>
 <p>{QUOTE}</p><p>{LAST}</p></article>
 <aside><h2>Most Read</h2><ol><li><a href="/a">Bennett advises Zelensky to surrender to Russia</a></li>

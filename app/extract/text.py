@@ -60,8 +60,8 @@ def _credit_at_end() -> re.Pattern[str]:
 
 
 _CREDIT_AT_END = _credit_at_end()
-_INLINE_TAIL = re.compile(
-    r"(?:\s+(?:" + "|".join(re.escape(p) for p in _DATA["inline_tails"]) + r")|\s+[^\s@]+@[^\s@]+\.[A-Za-z]{2,})\s*$",
+_INLINE_TAIL = re.compile(  # "... Story continues below advertisement", "... jane.doe@example.com"
+    r"\s+(?:" + "|".join(re.escape(p) for p in _DATA["inline_tails"]) + r"|[^\s@]+@[^\s@]+\.[A-Za-z]{2,})\s*$",
     re.I)
 
 
