@@ -3,7 +3,6 @@
 Responses never carry stack traces, SQL or the rejected input: only what the client can act on.
 """
 
-import logging
 from http import HTTPStatus
 from typing import Any, ClassVar
 
@@ -14,7 +13,6 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 PROBLEM_JSON = "application/problem+json"
-log = logging.getLogger(__name__)
 
 
 class ProblemFieldError(BaseModel):
@@ -79,7 +77,7 @@ def to_problem(exc: Exception) -> Problem:
     if isinstance(exc, HTTPException):  # raised by the framework: unknown route, wrong method…
         return Problem(type="about:blank", title=HTTPStatus(exc.status_code).phrase,
                        status=exc.status_code, detail=str(exc.detail))
-    log.error("unhandled error", exc_info=exc)
+    # anything else: the server logs the traceback (Starlette re-raises after this response)
     return Problem(type=problem_type("internal-error"), title=ClaimGraphError.title,
                    status=500, detail="The server failed to handle the request.")
 

@@ -75,6 +75,15 @@ def test_store_writes_every_part_of_the_graph(session, sample_results):
     assert session.get(Article, article.id).graph == first.graph
 
 
+def test_store_inserts_a_parent_before_its_part(session, sample_results):
+    _, second = sample_results
+    second.graph["nodes"].reverse()  # the ministry now comes before China, its part_of
+    ids = [n["id"] for n in second.graph["nodes"]]
+    assert ids.index("chn-mfa") < ids.index("chn")
+    store_result(session, second)
+    assert session.get(Actor, "chn-mfa").part_of == "chn"
+
+
 def test_same_content_twice_returns_the_stored_article(session, sample_results):
     first, _ = sample_results
     stored, _ = store_result(session, first)
