@@ -1,0 +1,335 @@
+"""Actor stage: turn the noun phrase that names a speaker or target into an actor.
+
+Resolution order for a noun phrase (head token plus its modifiers):
+pronoun → the last compatible actor; a person's name → that person (country from a state role
+word beside it); a gazetteer name, capital or seat of government → that actor; a role word with a
+country ("US officials", "the Chinese embassy in London") → the country or its institution; an
+organisation name → an organisation; a definite description ("the company") → the last actor of a
+compatible kind; a generic group ("analysts") → a group actor.
+
+One :class:`ArticleActors` per article holds the actors met so far (one node per actor, aliases
+collected) and the history used to resolve pronouns.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from app.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from app.extract.records import Actor, TextSpan
+
+_PRONOUN_KINDS = {
+    "he": "person", "him": "person", "she": "person", "her": "person",
+    "it": "thing", "they": "plural", "them": "plural",
+}
+_NP_MODIFIER_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod"}
+_NP_PREPS = {"in", "of", "at", "for", "from", "to", "on"}
+_TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "rep", "sen", "gov", "gen",
+                "col", "lt", "maj", "capt", "adm", "prof", "president", "prime", "minister", "pm", "king",
+                "queen", "prince", "pope", "chancellor", "secretary", "senator", "ambassador", "judge",
+                "justice", "speaker", "rev", "st", "mayor", "governor", "general", "colonel", "former"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    return _SLUG.sub("-", text.lower().replace("’", "").replace("'", "")).strip("-")
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> dict:
+    return json.loads(resources.files("app.extract").joinpath("data/roles.json").read_text("utf-8"))
+
+
+@dataclass
+class Resolved:
+    actor_id: str
+    mention: TextSpan
+
+
+def token_span(tokens: list[Token], base: int) -> TextSpan:
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return TextSpan(doc.text[start:end], base + start, base + end)
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The head with its left modifiers and a following "in/of/for …" phrase, no clauses."""
+    keep = {head.i}
+
+    def add_left(tok: Token) -> None:
+        for child in tok.lefts:
+            if child.dep_ in _NP_MODIFIER_DEPS or (child.dep_ == "punct" and child.text in {"-", "’", "'"}):
+                for t in child.subtree:
+                    keep.add(t.i)
+
+    add_left(head)
+    for child in head.rights:
+        if child.dep_ in {"compound", "case", "nummod"} or (child.dep_ == "prep" and child.lower_ in _NP_PREPS
+                                                            and child.i == max(keep) + 1):
+            for t in child.subtree:
+                if t.dep_ in {"relcl", "acl", "appos"} or t.text in {",", "(", ")", "—", "–"}:
+                    break
+                keep.add(t.i)
+    lo, hi = min(keep), max(keep)
+    toks = [t for t in head.doc[lo:hi + 1]]
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks or [head]
+
+
+def _entity_of(tok: Token) -> Span | None:
+    if tok.ent_type_ and tok.ent_iob_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    return None
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"(’s|'s)$", "", text)
+    return text.strip(" \"“”'’")
+
+
+class ArticleActors:
+    """The actors of one article and the state that pronoun resolution needs."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gaz = gazetteer or load_gazetteer()
+        self.roles = load_roles()
+        self.actors: dict[str, Actor] = {}
+        self.history: list[str] = []  # actor ids in order of mention, speakers pushed again
+        self.surnames: dict[str, str] = {}  # last name → person id
+
+    # -- registry ---------------------------------------------------------------------------
+    def _add(self, actor_id: str, label: str, kind: str, country: str | None = None,
+             part_of: str | None = None, alias: str | None = None) -> str:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = self.actors[actor_id] = Actor(actor_id, label, kind, country, part_of, [])
+        elif country and not actor.country and kind != "country":
+            actor.country = country
+        if alias:
+            alias = alias.strip()
+            if alias and alias not in actor.aliases:
+                actor.aliases.append(alias)
+        return actor_id
+
+    def _add_entry(self, entry: GazetteerEntry, alias: str | None) -> str:
+        if entry.part_of and entry.part_of not in self.actors and entry.part_of in self.gaz.entries:
+            self._add_entry(self.gaz.entries[entry.part_of], None)
+        return self._add(entry.id, entry.label, entry.kind, entry.country, entry.part_of, alias)
+
+    def mentioned(self, actor_id: str) -> None:
+        self.history.append(actor_id)
+
+    def add_alias(self, actor_id: str, alias: str) -> None:
+        if actor_id in self.actors and alias and alias not in self.actors[actor_id].aliases:
+            self.actors[actor_id].aliases.append(alias)
+
+    def all(self) -> list[Actor]:
+        return list(self.actors.values())
+
+    # -- resolution ---------------------------------------------------------------------------
+    def resolve(self, head: Token, base: int, *, exclude: set[str] | None = None) -> Resolved | None:
+        """Resolve the noun phrase headed by ``head``; offsets shifted by ``base``."""
+        if head.pos_ == "PRON" or head.lower_ in _PRONOUN_KINDS:
+            actor_id = self.resolve_pronoun(head.lower_, exclude=exclude)
+            if actor_id is None:
+                return None
+            return Resolved(actor_id, token_span([head], base))
+        toks = noun_phrase(head)
+        mention = token_span(toks, base)
+        actor_id = self._resolve_np(head, toks, mention.text)
+        if actor_id is None:
+            return None
+        self.mentioned(actor_id)
+        return Resolved(actor_id, mention)
+
+    def resolve_pronoun(self, pronoun: str, exclude: set[str] | None = None) -> str | None:
+        want = _PRONOUN_KINDS.get(pronoun)
+        if want is None:
+            return None
+        for actor_id in reversed(self.history):
+            if exclude and actor_id in exclude:
+                continue
+            kind = self.actors[actor_id].kind
+            if want == "person" and kind == "person":
+                return actor_id
+            if want == "thing" and kind in {"country", "government", "organization"}:
+                return actor_id
+            if want == "plural" and kind in {"group", "organization", "government", "country"}:
+                return actor_id
+        return None
+
+    def _country_of(self, toks: list[Token], head: Token) -> GazetteerEntry | None:
+        """A country named among the modifiers ("Chinese", "US", "China's", "in London")."""
+        for t in toks:
+            if t.i == head.i:
+                continue
+            entry = self.gaz.lookup_demonym(t.text) or self.gaz.lookup(t.text)
+            if entry is None and t.i + 1 < len(t.doc):
+                pair = f"{t.text} {t.doc[t.i + 1].text}"
+                entry = self.gaz.lookup_demonym(pair) or self.gaz.lookup(pair)
+            if entry is not None:
+                if entry.kind == "country":
+                    return entry
+                if entry.country and entry.part_of:
+                    return self.gaz.entries.get(entry.country.lower())
+        return None
+
+    def _person_name(self, head: Token, toks: list[Token]) -> list[Token] | None:
+        """The tokens of a person's name ending at the head, if the head is part of one."""
+        ent = _entity_of(head)
+        if ent is not None and ent.label_ == "PERSON":
+            name = [t for t in ent if t.lower_.strip(".") not in _TITLE_WORDS]
+            return name or None
+        if head.pos_ != "PROPN" or self.gaz.lookup(head.text):
+            return None
+        if ent is not None and ent.label_ not in {"PERSON", "ORG", "NORP"}:
+            return None
+        # compound chain of proper nouns ending at the head ("Trump", "Wang Wenbin")
+        name = [head]
+        i = head.i - 1
+        while i >= 0 and head.doc[i].pos_ == "PROPN" and head.doc[i].dep_ == "compound" \
+                and head.doc[i].lower_.strip(".") not in _TITLE_WORDS and not self.gaz.lookup(head.doc[i].text) \
+                and not self.gaz.lookup_demonym(head.doc[i].text):
+            name.insert(0, head.doc[i])
+            i -= 1
+        surname = head.text
+        if surname in self.surnames:
+            return name
+        if ent is not None and ent.label_ == "ORG":
+            # spaCy often tags surnames of people as ORG; trust it only for a known surname
+            prev = head.doc[name[0].i - 1] if name[0].i > 0 else None
+            if prev is not None and prev.lower_.strip(".") in _TITLE_WORDS:
+                return name
+            return None
+        prev = head.doc[name[0].i - 1] if name[0].i > 0 else None
+        if len(name) >= 2 or (prev is not None and prev.lower_.strip(".") in _TITLE_WORDS):
+            return name
+        return None
+
+    def _resolve_np(self, head: Token, toks: list[Token], text: str) -> str | None:
+        roles = self.roles
+        lemma = head.lemma_.lower()
+        former = any(t.lower_ in {"former", "ex", "late", "retired"} for t in toks)
+
+        # a person's name
+        name_toks = self._person_name(head, toks)
+        if name_toks:
+            return self._person(name_toks, toks, head, text, former)
+
+        # a gazetteer actor: the whole phrase, the head's proper-noun chain, or the head alone
+        chain = [t for t in toks if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)
+                 and t.dep_ in {"compound", "nsubj", "nsubjpass", "pobj", "dobj", "ROOT", "poss", "agent",
+                                "appos", "conj", "attr", "nmod", "amod"}]
+        for cand in (text, _clean_name(text), " ".join(t.text for t in chain), head.text):
+            entry = self.gaz.lookup(cand) if cand else None
+            if entry is not None and entry.kind != "country" or (entry is not None and head.pos_ == "PROPN"):
+                return self._add_entry(entry, _clean_name(text))
+        # an institution named by a template, a role word or body of a state with its country
+        country = self._country_of(toks, head)
+        if country is not None:
+            phrase = " ".join(t.lower_ for t in toks if t.i <= head.i and not self._is_country_word(t))
+            inst = self.gaz.institution(country.id, phrase)
+            if inst is not None:
+                inst_id, label, kind = inst
+                self._add_entry(country, None)
+                return self._add(inst_id, label, kind, country.country, country.id, _clean_name(text))
+            if lemma in roles["body_roles"] or lemma in roles["person_roles"] or lemma in roles["groups"]:
+                return self._add_entry(country, _clean_name(text))
+        # a role word modified by a named institution ("a Kremlin spokesman", "White House officials")
+        if lemma in roles["person_roles"] or lemma in roles["groups"]:
+            for t in toks:
+                if t.i != head.i and t.pos_ == "PROPN":
+                    entry = self.gaz.lookup(t.text)
+                    if entry is not None and entry.kind != "country":
+                        return self._add_entry(entry, _clean_name(text))
+        # an organisation or people named by an entity
+        ent = _entity_of(head)
+        if ent is not None and ent.label_ in {"ORG", "NORP", "GPE", "FAC"}:
+            entry = self.gaz.lookup(ent.text) or self.gaz.lookup(_clean_name(ent.text))
+            if entry is None and ent.label_ == "NORP":
+                entry = self.gaz.lookup_demonym(ent.text)
+            if entry is not None:
+                return self._add_entry(entry, _clean_name(text))
+            if ent.label_ == "ORG":
+                name = _clean_name(ent.text)
+                return self._add(slugify(name), name, "organization", None, None, _clean_name(text))
+            if ent.label_ == "NORP" and lemma in roles["groups"] + roles["person_roles"]:
+                pass  # "Democratic lawmakers": a group, below
+            else:
+                return None
+        # a definite description of an actor met before ("the company", "the official")
+        det = next((t for t in toks if t.dep_ == "det"), None)
+        if det is not None and det.lower_ in {"the", "this", "that"}:
+            found = self._anaphor(lemma)
+            if found is not None:
+                self.add_alias(found, text)
+                return found
+        # a generic group ("analysts", "officials") or an unnamed person in a role
+        if lemma in roles["groups"] and head.tag_ in {"NNS", "NNPS"}:
+            label = _clean_name(" ".join(t.text for t in toks if t.dep_ not in {"det", "nummod", "quantmod"}
+                                         and t.lower_ not in {"several", "some", "many", "other", "few"}))
+            return self._add("group-" + slugify(label), label, "group", None, None, _clean_name(text))
+        if head.pos_ == "PROPN" and head.ent_type_ not in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}:
+            name = _clean_name(text)
+            return self._add(slugify(name), name, "organization", None, None, name)
+        if lemma in roles["person_roles"]:
+            label = _clean_name(text)
+            return self._add("other-" + slugify(label), label, "other", None, None, label)
+        return None
+
+    def _is_country_word(self, t: Token) -> bool:
+        return bool(self.gaz.lookup_demonym(t.text) or (self.gaz.lookup(t.text) or None)) or t.dep_ == "case"
+
+    def _person(self, name_toks: list[Token], toks: list[Token], head: Token, text: str, former: bool) -> str:
+        full = " ".join(t.text for t in name_toks).replace(" - ", "-")
+        full = re.sub(r"(’s|'s)$", "", full).strip()
+        surname = name_toks[-1].text
+        known = self.surnames.get(surname)
+        if known is None:
+            for pid, actor in self.actors.items():
+                if actor.kind == "person" and (actor.label.split()[-1] == surname or actor.label == full):
+                    known = pid
+                    break
+        country = None
+        role_words = {t.lemma_.lower() for t in toks} | {t.lemma_.lower() for t in _appositive(head)}
+        if not former and role_words & set(self.roles["state_roles"]):
+            entry = self._country_of(toks + _appositive(head), head)
+            country = entry.country if entry else None
+        if known is not None:
+            actor = self.actors[known]
+            if len(full.split()) > len(actor.label.split()) and actor.label.split()[-1] == surname:
+                actor.label = full
+            self.surnames[surname] = known
+            return self._add(known, actor.label, "person", country, None, _clean_name(text))
+        pid = slugify(full)
+        self.surnames[surname] = pid
+        return self._add(pid, full, "person", country, None, _clean_name(text))
+
+    def _anaphor(self, lemma: str) -> str | None:
+        kinds = [k for k, nouns in self.roles["anaphors"].items() if lemma in nouns]
+        if not kinds:
+            return None
+        for actor_id in reversed(self.history):
+            actor = self.actors[actor_id]
+            if actor.kind in kinds or (actor.kind == "group" and "person" in kinds and False):
+                return actor_id
+        return None
+
+
+def _appositive(head: Token) -> list[Token]:
+    for child in head.rights:
+        if child.dep_ == "appos":
+            return list(child.subtree)
+    return []

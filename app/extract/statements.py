@@ -1,0 +1,528 @@
+"""Statement stage: rules over the dependency parse that find who asserts, denies or accuses.
+
+Each rule starts from a cue — a reporting verb, "according to", a noun such as "claim" with its
+holder, or a quotation that continues an attributed one — and reads the speaker, the target and the
+content off the parse. Cue words are data (``data/cues.json``); this module holds only the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from app.extract.actors import ArticleActors, Resolved, token_span
+from app.extract.records import Evidence, Statement, TextSpan
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_QUOTE_OPEN = {'"', "“", "„", "«", "‘‘", "``"}
+_QUOTE_CLOSE = {'"', "”", "»", "’’", "''"}
+_QUOTE_CHARS = '"“”„«»'
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]
+    deny_if_claim_object: frozenset[str]
+    accuse_if_object: frozenset[str]
+    speech_if_clause: frozenset[str]
+    claim_nouns: frozenset[str]
+    attribution_nouns: dict[str, str]
+    false_words: frozenset[str]
+    not_true: tuple[str, ...]
+    hypothetical: frozenset[str]
+    empty_speech: frozenset[str]
+    wrongdoing: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = json.loads(resources.files("app.extract").joinpath("data/cues.json").read_text("utf-8"))
+    verbs = {lemma: rel for rel, lemmas in raw["verbs"].items() for lemma in lemmas}
+    return Lexicon(
+        verbs=verbs,
+        deny_if_claim_object=frozenset(raw["deny_if_claim_object"]),
+        accuse_if_object=frozenset(raw["accuse_if_object"]),
+        speech_if_clause=frozenset(raw["speech_if_clause"]),
+        claim_nouns=frozenset(raw["claim_nouns"]),
+        attribution_nouns=dict(raw["attribution_nouns"]),
+        false_words=frozenset(raw["false_words"]),
+        not_true=tuple(raw["not_true_phrases"]),
+        hypothetical=frozenset(raw["hypothetical_aux"]),
+        empty_speech=frozenset(raw["empty_speech"]),
+        wrongdoing=frozenset(raw["wrongdoing"]),
+    )
+
+
+@dataclass
+class Found:
+    """A statement found in a sentence, before claim linking."""
+
+    speaker: Resolved
+    relation: str
+    cue: TextSpan
+    sentence: TextSpan
+    content: TextSpan | None
+    target: str | None = None
+    target_mention: TextSpan | None = None
+    confidence: float = 0.8
+    claim_ref: str | None = None  # "anaphor" when the content is "the claims", "such request"
+    about: list[str] = field(default_factory=list)
+    nominal_of: int | None = None  # index of the statement whose claim this one denies
+    quote: bool = False
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations (inside the marks); an unclosed quote runs to the end."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for m in re.finditer(r"[\"“”„«»]", text):
+        ch = m.group()
+        if start is None:
+            if ch in "\"“„«":
+                start = m.end()
+        elif ch in "\"”»" or (ch == "“" and False):
+            if m.start() - start > 0:
+                spans.append((start, m.start()))
+            start = None
+    if start is not None and len(text) - start > 20:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+class StatementFinder:
+    """Finds statements paragraph by paragraph; keeps the state that crosses sentences."""
+
+    def __init__(self, actors: ArticleActors, lexicon: Lexicon | None = None):
+        self.lex = lexicon or load_lexicon()
+        self.actors = actors
+        self.last_quote: tuple[Resolved, TextSpan, int] | None = None  # speaker, cue, paragraph no
+        self.last_speaker: str | None = None
+        self.pending_colon: tuple[Resolved, TextSpan, str] | None = None
+        self.paragraph_no = 0
+
+    # -- entry point -----------------------------------------------------------------------------
+    def paragraph(self, doc: Doc, base: int) -> list[Found]:
+        self.paragraph_no += 1
+        quotes = quote_spans(doc.text)
+        out: list[Found] = []
+        for sent in doc.sents:
+            found = self._sentence(sent, base, quotes)
+            out.extend(found)
+            self._note_entities(sent, base)
+        return out
+
+    def _note_entities(self, sent: Span, base: int) -> None:
+        """Push actors named in the sentence onto the pronoun history (subjects last = most salient)."""
+        for tok in sent:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"} and tok.ent_type_ in {
+                    "PERSON", "ORG", "GPE", "NORP"}:
+                self.actors.resolve(tok, base)
+
+    # -- one sentence ----------------------------------------------------------------------------
+    def _sentence(self, sent: Span, base: int, quotes: list[tuple[int, int]]) -> list[Found]:
+        doc = sent.doc
+        sent_span = TextSpan(sent.text, base + sent.start_char, base + sent.end_char)
+        found: list[Found] = []
+        for tok in sent:
+            if _inside(tok.idx, quotes):
+                continue
+            f = None
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                f = self._according_to(tok, sent, base, sent_span, quotes)
+            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.lex.verbs:
+                f = self._verb_cue(tok, sent, base, sent_span, quotes)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
+                f = self._noun_cue(tok, sent, base, sent_span)
+            if f:
+                found.extend(f if isinstance(f, list) else [f])
+        found = [f for f in found if f is not None]
+        quoted_sentence = any(s <= sent.start_char < e or s < sent.end_char <= e for s, e in quotes) \
+            or sent.text.lstrip().startswith(tuple(_QUOTE_CHARS))
+        if found:
+            speakers = [f for f in found if f.relation in {"assert", "accuse", "deny"}]
+            last = speakers[-1]
+            self.last_speaker = last.speaker.actor_id
+            if quoted_sentence:
+                self.last_quote = (last.speaker, last.cue, self.paragraph_no)
+                for f in found:
+                    f.quote = True
+            self.pending_colon = None
+            if sent.text.rstrip().endswith(":"):
+                self.pending_colon = (last.speaker, last.cue, "assert")
+            # the other sentences of a quotation that this sentence attributes
+            return found
+        if quoted_sentence:
+            cont = self._continuation(sent, base, sent_span, quotes)
+            if cont:
+                return [cont]
+        return []
+
+    def _continuation(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> Found | None:
+        """An unattributed quotation that continues the last attributed one."""
+        if self.pending_colon is not None:
+            speaker, cue, rel = self.pending_colon
+            self.pending_colon = None
+        elif self.last_quote is not None and self.paragraph_no - self.last_quote[2] <= 1:
+            speaker, cue, _ = self.last_quote
+            rel = "assert"
+        else:
+            return None
+        self.last_quote = (speaker, cue, self.paragraph_no)
+        content = _quote_content(sent, base, quotes) or sent_span
+        return Found(speaker, rel, cue, sent_span, content, confidence=0.6, quote=True)
+
+    # -- cues ------------------------------------------------------------------------------------
+    def _blocked(self, verb: Token) -> bool:
+        """Negated, hypothetical, questioned or empty speech is not a statement."""
+        for child in verb.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical:
+                return True
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lex.empty_speech | {"expect", "plan", "want",
+                                                                                       "hope", "intend", "try"}:
+            return True
+        if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+            return True
+        if verb.dep_ == "amod" or verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+            return True
+        if verb.sent.text.rstrip().endswith("?") and verb.dep_ == "ROOT":
+            return True
+        return False
+
+    def _resolve_speaker(self, head: Token, base: int) -> Resolved | None:
+        """A pronoun speaker ("it added", "he said") is the last speaker when compatible."""
+        if head.pos_ == "PRON" and self.last_speaker is not None:
+            actor = self.actors.actors[self.last_speaker]
+            compatible = {"he": {"person"}, "she": {"person"},
+                          "it": {"country", "government", "organization"},
+                          "they": {"group", "organization", "government", "country"}}.get(head.lower_, set())
+            if actor.kind in compatible:
+                return Resolved(actor.id, token_span([head], base))
+        return self.actors.resolve(head, base)
+
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj"}:
+                return child
+        return None
+
+    def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
+        """(speaker head, passive subject) for a cue verb."""
+        passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive_subj is not None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return pobj, passive_subj
+        subj = self._subject(verb)
+        if subj is not None:
+            return subj, None
+        if verb.dep_ == "conj":
+            # "China denied … that Russia had sought … and accused Washington": the accuser is the
+            # subject of the nearest cue verb above, not of the verb the parser attached it to
+            for anc in verb.ancestors:
+                if anc.i != verb.head.i and anc.lemma_.lower() in self.lex.verbs and self._subject(anc) is not None:
+                    return self._subject(anc), None
+            head = verb.head
+            while head.dep_ == "conj" and self._subject(head) is None:
+                head = head.head
+            return self._subject(head), None
+        if verb.dep_ in {"advcl", "xcomp", "pcomp"} or (verb.dep_ == "conj"):
+            return self._subject(verb.head), None
+        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head, None
+        return None, None
+
+    def _verb_cue(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
+        lemma = verb.lemma_.lower()
+        relation = self.lex.verbs[lemma]
+        if self._blocked(verb):
+            return None
+        speaker_head, passive_subj = self._find_speaker_head(verb)
+        if speaker_head is None:
+            return None
+        if speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that", "which", "this"}:
+            return None
+        speaker = self._resolve_speaker(speaker_head, base)
+        if speaker is None:
+            return None
+        cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
+        if lemma == "call":
+            return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
+        ccomp = next((c for c in verb.children if c.dep_ in {"ccomp"}), None)
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        dobj = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
+        quote = _quote_content(sent, base, quotes)
+        content = None
+        if ccomp is not None:
+            content = _subtree_span(ccomp, base)
+        elif quote is not None:
+            content = quote
+        target = None
+        target_mention = None
+        claim_ref = None
+        nominal: list[Found] = []
+
+        if relation == "accuse":
+            obj = passive_subj if passive_subj is not None else dobj
+            if obj is None:
+                if ccomp is None and quote is None:
+                    return None
+                relation = "assert"
+            else:
+                tgt = self.actors.resolve(obj, base, exclude={speaker.actor_id})
+                if tgt is None or tgt.actor_id == speaker.actor_id:
+                    if lemma in self.lex.accuse_if_object:
+                        return None
+                    relation = "assert"
+                    content = _subtree_span(obj, base)
+                else:
+                    target, target_mention = tgt.actor_id, tgt.mention
+                    charge = _charge(verb, base)
+                    content = charge or content or _subtree_span(obj, base)
+        elif relation == "deny":
+            obj = dobj or passive_subj
+            if lemma in self.lex.deny_if_claim_object:
+                if obj is None or not (obj.lemma_.lower() in self.lex.claim_nouns or self._as_false(verb)):
+                    return None
+            if obj is not None and ccomp is None:
+                content = _subtree_span(obj, base)
+                nominal = self._attributed_noun(obj, sent, base, sent_span)
+                if obj.lemma_.lower() in self.lex.claim_nouns or any(
+                        t.lower_ in {"such", "these", "those", "the"} for t in obj.lefts):
+                    claim_ref = "anaphor"
+                if nominal:
+                    target = nominal[0].speaker.actor_id
+                    content = nominal[0].content or content
+            elif ccomp is not None:
+                # "denied any such request had been made": the subject of the clause names the claim
+                subj = next((c for c in ccomp.children if c.dep_ in _SUBJ), None)
+                if subj is not None and any(t.lower_ in {"such", "these", "those"} for t in subj.lefts):
+                    claim_ref = "anaphor"
+            if content is None and quote is None:
+                return None
+        else:  # assert
+            if lemma in self.lex.speech_if_clause and ccomp is None and quote is None:
+                return None
+            if content is None and xcomp is not None and lemma in {"urge", "warn", "promise", "pledge", "vow",
+                                                                   "threaten", "tell", "advise", "demand"}:
+                content = _subtree_span(xcomp, base)
+            if content is None and dobj is not None and lemma not in {"tell", "say"}:
+                if lemma in {"deny"}:
+                    pass
+                content = _subtree_span(dobj, base)
+                nominal = self._attributed_noun(dobj, sent, base, sent_span)
+            if content is None:
+                prep_obj = _prep_object(verb, {"about", "on"})
+                if prep_obj is not None and lemma in {"say", "tell", "comment", "speak", "warn", "write"}:
+                    return None
+            if content is None and self.pending_colon is None and not sent.text.rstrip().endswith(":"):
+                return None
+            if content is not None and self._says_not_true(ccomp):
+                relation = "deny"
+                claim_ref = "anaphor"
+        f = Found(speaker, relation, cue, sent_span, content, target, target_mention,
+                  confidence=0.9 if speaker_head.pos_ != "PRON" else 0.7, claim_ref=claim_ref)
+        if relation == "assert":
+            self._maybe_accuse(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base)
+        return nominal + [f]
+
+    def _call(self, verb: Token, speaker: Resolved, cue: TextSpan, sent, base, sent_span, quotes):
+        """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse)."""
+        prt = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
+        if prt:
+            obj = next((c for c in prt[0].children if c.dep_ == "pobj"), None)
+            cue = token_span([verb, prt[0]], base)
+            content = _subtree_span(prt[0], base) if obj is not None else None
+            if content is None:
+                return None
+            return [Found(speaker, "assert", cue, sent_span, content, confidence=0.8)]
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        oprd = next((c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp"}), None)
+        if dobj is None or oprd is None:
+            return None
+        words = {t.lemma_.lower() for t in oprd.subtree}
+        content = _subtree_span(dobj, base)
+        if words & self.lex.false_words and dobj.lemma_.lower() in self.lex.claim_nouns:
+            return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
+        tgt = self.actors.resolve(dobj, base, exclude={speaker.actor_id})
+        if tgt is not None and words & self.lex.wrongdoing | {"liar", "fraud", "disgrace", "criminal"}:
+            return [Found(speaker, "accuse", cue, sent_span, _subtree_span(oprd, base), tgt.actor_id,
+                          tgt.mention, confidence=0.7)]
+        return [Found(speaker, "assert", cue, sent_span, token_span(list(dobj.subtree) + list(oprd.subtree), base)
+                      if dobj.i < oprd.i else content, confidence=0.7)]
+
+    def _as_false(self, verb: Token) -> bool:
+        for child in verb.children:
+            if child.dep_ in {"prep", "advcl", "oprd", "acomp"} and child.lower_ == "as":
+                return any(t.lemma_.lower() in self.lex.false_words for t in child.subtree)
+        return False
+
+    def _says_not_true(self, ccomp: Token | None) -> bool:
+        """'said it was not true' / 'said the report was false': a denial."""
+        if ccomp is None:
+            return False
+        subj = next((c for c in ccomp.children if c.dep_ in _SUBJ), None)
+        if subj is None or not (subj.lower_ in {"it", "this", "that"} or subj.lemma_.lower() in self.lex.claim_nouns):
+            return False
+        text = " ".join(t.lower_ for t in ccomp.subtree)
+        text = text.replace("n't", "not").replace(" not ", " not ")
+        if any(p in text for p in self.lex.not_true):
+            return True
+        return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.lex.false_words for c in ccomp.children)
+
+    def _according_to(self, tok: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> Found | None:
+        to = sent.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        if pobj.lemma_.lower() in {"report", "reports", "data", "record", "figure", "statistic", "poll", "survey",
+                                   "study", "estimate", "document"} and not any(
+                c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in pobj.children):
+            return None
+        speaker = self.actors.resolve(pobj, base)
+        if speaker is None:
+            return None
+        cue = token_span([tok, to], base)
+        skip = {t.i for t in tok.subtree} | {tok.i, to.i}
+        rest = [t for t in sent if t.i not in skip and not t.is_punct]
+        content = token_span(rest, base) if rest else None
+        f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85)
+        self._maybe_accuse(f, sent.root, base)
+        return f
+
+    def _noun_cue(self, noun: Token, sent: Span, base: int, sent_span: TextSpan) -> list[Found] | None:
+        """"X's claim that P", "claims by X that P", "US claim that P" as an attribution of its own."""
+        if noun.head.lemma_.lower() in self.lex.verbs and noun.dep_ in {"dobj", "nsubjpass"}:
+            return None  # handled with its verb (a denial of the claim)
+        return self._attributed_noun(noun, sent, base, sent_span) or None
+
+    def _attributed_noun(self, noun: Token, sent: Span, base: int, sent_span: TextSpan) -> list[Found]:
+        relation = self.lex.attribution_nouns.get(noun.lemma_.lower())
+        if relation is None:
+            return []
+        holder = None
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+                holder = child
+            elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                holder = next((c for c in child.children if c.dep_ == "pobj"), holder)
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if holder is None or clause is None:
+            return []
+        if holder.lower_ in {"his", "her", "its", "their"}:
+            speaker = self.actors.resolve(holder, base)
+        else:
+            speaker = self.actors.resolve(holder, base)
+        if speaker is None:
+            return []
+        content = _subtree_span(clause, base)
+        f = Found(speaker, relation if relation != "deny" else "deny", token_span([noun], base), sent_span, content,
+                  confidence=0.75)
+        if relation == "accuse":
+            f.relation = "assert"
+            self._maybe_accuse(f, clause, base)
+        return [f]
+
+    def _maybe_accuse(self, f: Found, clause: Token | None, base: int) -> None:
+        """An assertion whose content charges an identified actor with wrongdoing is an accusation."""
+        if clause is None or f.relation != "assert":
+            return
+        subj = next((c for c in clause.children if c.dep_ in {"nsubj"}), None)
+        if subj is None or subj.pos_ == "PRON":
+            return
+        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp"}]
+        words = {t.lemma_.lower() for t in predicate}
+        for c in predicate:
+            words |= {t.lemma_.lower() for t in c.children if t.dep_ in {"amod", "pobj", "dobj", "compound"}}
+        if not words & self.lex.wrongdoing:
+            return
+        if any(c.dep_ == "neg" for c in clause.children):
+            return
+        tgt = self.actors.resolve(subj, base, exclude={f.speaker.actor_id})
+        if tgt is None or tgt.actor_id == f.speaker.actor_id:
+            return
+        kind = self.actors.actors[tgt.actor_id].kind
+        if kind == "other":
+            return
+        f.relation, f.target, f.target_mention = "accuse", tgt.actor_id, tgt.mention
+
+
+def _charge(verb: Token, base: int) -> TextSpan | None:
+    """The charge of "accused X of Y" / "blamed X for Y"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "over"}:
+            inner = [t for t in child.subtree if t.i != child.i]
+            if inner:
+                return token_span(inner, base)
+    return None
+
+
+def _prep_object(verb: Token, preps: set[str]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _subtree_span(tok: Token, base: int) -> TextSpan:
+    """The phrase under ``tok``, without a conjoined cue verb ("… and accused Washington of …")."""
+    verbs = load_lexicon().verbs
+    cut: set[int] = set()
+    for t in tok.subtree:
+        if t.dep_ == "conj" and t.lemma_.lower() in verbs and t.i != tok.i:
+            cut |= {x.i for x in t.subtree}
+            cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+    toks = [t for t in tok.subtree if t.i not in cut]
+    if cut:
+        toks = [t for t in toks if t.i < min(cut)]
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return token_span(toks or [tok], base)
+
+
+def _quote_content(sent: Span, base: int, quotes: list[tuple[int, int]]) -> TextSpan | None:
+    text = sent.doc.text
+    parts = [(max(s, sent.start_char), min(e, sent.end_char)) for s, e in quotes
+             if s < sent.end_char and e > sent.start_char]
+    parts = [(s, e) for s, e in parts if e - s > 1]
+    if not parts:
+        return None
+    s, e = parts[0][0], parts[-1][1]
+    chunk = text[s:e]
+    stripped = chunk.strip().rstrip(",").strip()
+    if len(stripped.split()) < 3:
+        return None
+    s += len(chunk) - len(chunk.lstrip())
+    return TextSpan(stripped, base + s, base + s + len(stripped))
+
+
+def _quote_root(sent: Span, quotes: list[tuple[int, int]]) -> list[Token]:
+    """The root verb of the quoted clause in a sentence like '"The US spread lies," X said.'"""
+    return [t for t in sent if _inside(t.idx, quotes) and t.dep_ in {"ccomp", "parataxis", "ROOT"}
+            and t.pos_ in {"VERB", "AUX"}][:1]
+
+
+def to_statements(found: list[Found]) -> list[Statement]:
+    out = []
+    for f in found:
+        out.append(Statement(
+            speaker=f.speaker.actor_id, relation=f.relation, target=f.target,
+            claim_text=f.content.text if f.content else f.sentence.text,
+            evidence=Evidence(sentence=f.sentence, cue=f.cue, speaker=f.speaker.mention, content=f.content),
+            confidence=f.confidence))
+    return out
