@@ -35,6 +35,7 @@ _TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", 
                 "queen", "prince", "pope", "chancellor", "secretary", "senator", "ambassador", "judge",
                 "justice", "speaker", "rev", "st", "mayor", "governor", "general", "colonel", "former"}
 _SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"}
 
 
 def slugify(text: str) -> str:
@@ -146,6 +147,9 @@ class ArticleActors:
             if actor_id is None:
                 return None
             return Resolved(actor_id, token_span([head], base))
+        issuer = next((c for c in head.children if c.dep_ == "poss"), None)
+        if issuer is not None and head.lemma_.lower() in self.roles["documents"]:
+            head = issuer  # "Steele's memo said": the memo speaks for its issuer
         toks = noun_phrase(head)
         mention = token_span(toks, base)
         actor_id = self._resolve_np(head, toks, mention.text)
@@ -223,10 +227,16 @@ class ArticleActors:
         lemma = head.lemma_.lower()
         former = any(t.lower_ in {"former", "ex", "late", "retired"} for t in toks)
 
-        # a person's name
+        # a person's name, or a role word with the person's name beside it
+        # ("the U.S. ambassador to the United Nations, Samantha Power, accused …")
         name_toks = self._person_name(head, toks)
         if name_toks:
             return self._person(name_toks, toks, head, text, former)
+        appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+        if appos is not None and lemma in roles["person_roles"]:
+            name_toks = self._person_name(appos, noun_phrase(appos))
+            if name_toks:
+                return self._person(name_toks, toks + noun_phrase(appos), appos, text, former)
 
         # a gazetteer actor: the whole phrase, the head's proper-noun chain, or the head alone
         chain = [t for t in toks if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)
@@ -281,13 +291,23 @@ class ArticleActors:
             label = _clean_name(" ".join(t.text for t in toks if t.dep_ not in {"det", "nummod", "quantmod"}
                                          and t.lower_ not in {"several", "some", "many", "other", "few"}))
             return self._add("group-" + slugify(label), label, "group", None, None, _clean_name(text))
-        if head.pos_ == "PROPN" and head.ent_type_ not in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}:
-            name = _clean_name(text)
-            return self._add(slugify(name), name, "organization", None, None, name)
-        if lemma in roles["person_roles"]:
-            label = _clean_name(text)
-            return self._add("other-" + slugify(label), label, "other", None, None, label)
-        return None
+        if head.ent_type_ in _NOT_ACTOR_ENTS or lemma in roles["not_speakers"]:
+            return None
+        label = _clean_name(" ".join(t.text for t in toks if t.dep_ not in {"det", "nummod", "quantmod"}
+                                     and t.lower_ not in {"several", "some", "many", "other", "few"}))
+        if not label or not any(ch.isalpha() for ch in label):
+            return None
+        if head.pos_ == "PROPN":
+            # an unknown name: a person when it reads like one ("Matthews"), else an organisation
+            kind = "organization" if (ent is not None and ent.label_ in {"ORG", "FAC"}) else "person"
+            if kind == "person":
+                return self._person([t for t in toks if t.pos_ == "PROPN" and t.i <= head.i
+                                     and t.lower_.strip(".") not in _TITLE_WORDS] or [head], toks, head, text, former)
+            return self._add(slugify(label), label, kind, None, None, _clean_name(text))
+        kind = "person" if lemma in roles["person_roles"] and head.tag_ == "NN" else "group" \
+            if head.tag_ == "NNS" else "other"
+        return self._add("other-" + slugify(label), label, kind if kind != "person" else "other", None, None,
+                         _clean_name(text))
 
     def _is_country_word(self, t: Token) -> bool:
         return bool(self.gaz.lookup_demonym(t.text) or (self.gaz.lookup(t.text) or None)) or t.dep_ == "case"
