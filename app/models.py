@@ -107,3 +107,45 @@ class Evidence(SQLModel, table=True):
     content_text: str | None = Field(default=None, sa_type=Text)
     content_start: int | None = None
     content_end: int | None = None
+
+
+class CorpusClaim(SQLModel, table=True):
+    """One proposition across the corpus: the article claims that report it link here."""
+
+    __tablename__ = "corpus_claims"
+
+    id: str = Field(primary_key=True, max_length=80)
+    label: str = Field(sa_type=Text)
+    """The label of the article claim that opened it."""
+    negative: bool
+    """The label is negated ("Iran did not shoot down the plane")."""
+
+
+class ClaimLink(SQLModel, table=True):
+    """Which corpus claim an article claim reports, and the signature it was matched by."""
+
+    __tablename__ = "claim_links"
+
+    claim_id: str = Field(foreign_key="claims.id", ondelete="CASCADE", primary_key=True,
+                          max_length=64)
+    corpus_claim_id: str = Field(foreign_key="corpus_claims.id", ondelete="CASCADE", index=True,
+                                 max_length=80)
+    negated: bool
+    """The article claim says the opposite of the corpus claim's label: its asserts count as
+    denials of the corpus claim and its denials as assertions."""
+    score: float
+    """Similarity to the claim it was matched with (1 for the claim that opened the corpus claim)."""
+    actors: list[str] = Field(default_factory=list, sa_type=JSON)
+    """What the claim is about, folded to countries and top parents."""
+    parties: list[str] = Field(default_factory=list, sa_type=JSON)
+    """Who speaks about it or is targeted, folded alike."""
+
+
+class ClaimTerm(SQLModel, table=True):
+    """A content lemma of an article claim: the index that finds match candidates at ingest."""
+
+    __tablename__ = "claim_terms"
+
+    claim_id: str = Field(foreign_key="claims.id", ondelete="CASCADE", primary_key=True,
+                          max_length=64)
+    term: str = Field(primary_key=True, index=True, max_length=64)
