@@ -38,6 +38,8 @@ class Lexicon:
     hypothetical: frozenset[str]
     empty_speech: frozenset[str]
     wrongdoing: frozenset[str]
+    negative: frozenset[str]
+    deny_phrases: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +58,8 @@ def load_lexicon() -> Lexicon:
         hypothetical=frozenset(raw["hypothetical_aux"]),
         empty_speech=frozenset(raw["empty_speech"]),
         wrongdoing=frozenset(raw["wrongdoing"]),
+        negative=frozenset(raw["negative"]) | frozenset(raw["wrongdoing"]),
+        deny_phrases=dict(raw["deny_phrases"]),
     )
 
 
@@ -139,7 +143,8 @@ class StatementFinder:
             f = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 f = self._according_to(tok, sent, base, sent_span, quotes)
-            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.lex.verbs:
+            elif tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in self.lex.verbs
+                                                  or tok.lemma_.lower() in self.lex.deny_phrases):
                 f = self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
@@ -246,7 +251,17 @@ class StatementFinder:
 
     def _verb_cue(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         lemma = verb.lemma_.lower()
-        relation = self.lex.verbs[lemma]
+        relation = self.lex.verbs.get(lemma, "assert")
+        if lemma in self.lex.deny_phrases:
+            if not _has_phrase(verb, self.lex.deny_phrases[lemma]):
+                return None if lemma not in self.lex.verbs else self._verb_cue_plain(verb, sent, base, sent_span, quotes)
+            relation = "deny"
+        return self._verb_cue_plain(verb, sent, base, sent_span, quotes, relation)
+
+    def _verb_cue_plain(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes,
+                        relation: str | None = None) -> list[Found] | None:
+        lemma = verb.lemma_.lower()
+        relation = relation or self.lex.verbs[lemma]
         if self._blocked(verb):
             return None
         speaker_head, passive_subj = self._find_speaker_head(verb)
@@ -261,7 +276,7 @@ class StatementFinder:
         if lemma == "call":
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
         ccomp = next((c for c in verb.children if c.dep_ in {"ccomp"}), None)
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "pcomp"}), None)
         dobj = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
         quote = _quote_content(sent, base, quotes)
         content = None
@@ -269,48 +284,51 @@ class StatementFinder:
             content = _subtree_span(ccomp, base)
         elif quote is not None:
             content = quote
-        target = None
-        target_mention = None
-        claim_ref = None
-        nominal: list[Found] = []
+        confidence = 0.9 if speaker_head.pos_ != "PRON" else 0.7
 
         if relation == "accuse":
-            obj = passive_subj if passive_subj is not None else dobj
-            if obj is None:
-                if ccomp is None and quote is None:
-                    return None
-                relation = "assert"
-            else:
-                tgt = self.actors.resolve(obj, base, exclude={speaker.actor_id})
-                if tgt is None or tgt.actor_id == speaker.actor_id:
-                    if lemma in self.lex.accuse_if_object:
-                        return None
-                    relation = "assert"
-                    content = _subtree_span(obj, base)
-                else:
-                    target, target_mention = tgt.actor_id, tgt.mention
-                    charge = _charge(verb, base)
-                    content = charge or content or _subtree_span(obj, base)
-        elif relation == "deny":
-            obj = dobj or passive_subj
+            objs = [passive_subj] if passive_subj is not None else ([dobj] + _conjuncts(dobj) if dobj is not None else [])
+            targets = [t for t in (self.actors.resolve(o, base, exclude={speaker.actor_id}) for o in objs)
+                       if t is not None and t.actor_id != speaker.actor_id]
+            if targets:
+                charge = _charge(verb, base) or content or _subtree_span(objs[0], base)
+                return [Found(speaker, "accuse", cue, sent_span, charge, t.actor_id, t.mention, confidence)
+                        for t in _unique(targets)]
+            if lemma in self.lex.accuse_if_object or (ccomp is None and quote is None):
+                return None
+            relation = "assert"
+            if dobj is not None:
+                content = _subtree_span(dobj, base)
+
+        claim_ref = None
+        nominal: list[Found] = []
+        target = None
+        if relation == "deny":
+            obj = dobj or passive_subj or _prep_object(verb, {"with"})
             if lemma in self.lex.deny_if_claim_object:
-                if obj is None or not (obj.lemma_.lower() in self.lex.claim_nouns or self._as_false(verb)):
+                if obj is None or not (self._names_claim(obj) or self._as_false(verb)):
                     return None
             if obj is not None and ccomp is None:
                 content = _subtree_span(obj, base)
                 nominal = self._attributed_noun(obj, sent, base, sent_span)
-                if obj.lemma_.lower() in self.lex.claim_nouns or any(
-                        t.lower_ in {"such", "these", "those", "the"} for t in obj.lefts):
+                if self._names_claim(obj) or any(t.lower_ in {"such", "these", "those", "the"} for t in obj.lefts):
                     claim_ref = "anaphor"
                 if nominal:
                     target = nominal[0].speaker.actor_id
                     content = nominal[0].content or content
+                else:
+                    holder = next((c for c in obj.children if c.dep_ == "poss"), None)
+                    if holder is not None:
+                        resolved = self.actors.resolve(holder, base, exclude={speaker.actor_id})
+                        target = resolved.actor_id if resolved else None
             elif ccomp is not None:
                 # "denied any such request had been made": the subject of the clause names the claim
                 subj = next((c for c in ccomp.children if c.dep_ in _SUBJ), None)
                 if subj is not None and any(t.lower_ in {"such", "these", "those"} for t in subj.lefts):
                     claim_ref = "anaphor"
-            if content is None and quote is None:
+            if content is None and xcomp is not None:
+                content = _subtree_span(xcomp, base)  # "denied harboring terrorists", "denies saying …"
+            if content is None:
                 return None
         else:  # assert
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None:
@@ -319,24 +337,24 @@ class StatementFinder:
                                                                    "threaten", "tell", "advise", "demand"}:
                 content = _subtree_span(xcomp, base)
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
-                if lemma in {"deny"}:
-                    pass
                 content = _subtree_span(dobj, base)
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
-            if content is None:
-                prep_obj = _prep_object(verb, {"about", "on"})
-                if prep_obj is not None and lemma in {"say", "tell", "comment", "speak", "warn", "write"}:
-                    return None
             if content is None and self.pending_colon is None and not sent.text.rstrip().endswith(":"):
                 return None
             if content is not None and self._says_not_true(ccomp):
                 relation = "deny"
                 claim_ref = "anaphor"
-        f = Found(speaker, relation, cue, sent_span, content, target, target_mention,
-                  confidence=0.9 if speaker_head.pos_ != "PRON" else 0.7, claim_ref=claim_ref)
+        f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref)
         if relation == "assert":
-            self._maybe_accuse(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base)
+            return nominal + self._accusations(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base)
         return nominal + [f]
+
+    def _names_claim(self, obj: Token) -> bool:
+        """The object is a claim ("the charges", "what he called unreal accusations")."""
+        if obj.lemma_.lower() in self.lex.claim_nouns:
+            return True
+        return obj.lower_ == "what" or any(t.lemma_.lower() in self.lex.claim_nouns for t in obj.subtree
+                                           if t.dep_ in {"dobj", "oprd", "attr", "pobj"})
 
     def _call(self, verb: Token, speaker: Resolved, cue: TextSpan, sent, base, sent_span, quotes):
         """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse)."""
@@ -399,8 +417,7 @@ class StatementFinder:
         rest = [t for t in sent if t.i not in skip and not t.is_punct]
         content = token_span(rest, base) if rest else None
         f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85)
-        self._maybe_accuse(f, sent.root, base)
-        return f
+        return self._accusations(f, sent.root, base)
 
     def _noun_cue(self, noun: Token, sent: Span, base: int, sent_span: TextSpan) -> list[Found] | None:
         """"X's claim that P", "claims by X that P", "US claim that P" as an attribution of its own."""
@@ -433,31 +450,41 @@ class StatementFinder:
                   confidence=0.75)
         if relation == "accuse":
             f.relation = "assert"
-            self._maybe_accuse(f, clause, base)
+            return self._accusations(f, clause, base)
         return [f]
 
-    def _maybe_accuse(self, f: Found, clause: Token | None, base: int) -> None:
-        """An assertion whose content charges an identified actor with wrongdoing is an accusation."""
+    def _accusations(self, f: Found, clause: Token | None, base: int) -> list[Found]:
+        """An assertion whose content charges identified actors with wrongdoing is an accusation of each."""
         if clause is None or f.relation != "assert":
-            return
-        subj = next((c for c in clause.children if c.dep_ in {"nsubj"}), None)
-        if subj is None or subj.pos_ == "PRON":
-            return
-        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp"}]
+            return [f]
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        agent = None
+        if subj is None:
+            by = next((c for c in clause.children if c.dep_ == "agent"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        accused = subj if subj is not None else agent
+        if accused is None or accused.pos_ == "PRON" or accused.lower_ in {"what", "this", "that", "it"}:
+            return [f]
+        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd"}]
         words = {t.lemma_.lower() for t in predicate}
         for c in predicate:
-            words |= {t.lemma_.lower() for t in c.children if t.dep_ in {"amod", "pobj", "dobj", "compound"}}
-        if not words & self.lex.wrongdoing:
-            return
-        if any(c.dep_ == "neg" for c in clause.children):
-            return
-        tgt = self.actors.resolve(subj, base, exclude={f.speaker.actor_id})
-        if tgt is None or tgt.actor_id == f.speaker.actor_id:
-            return
-        kind = self.actors.actors[tgt.actor_id].kind
-        if kind == "other":
-            return
-        f.relation, f.target, f.target_mention = "accuse", tgt.actor_id, tgt.mention
+            words |= {t.lemma_.lower() for t in c.children if t.dep_ in {"amod", "pobj", "dobj", "compound", "advmod",
+                                                                       "xcomp", "acomp"}}
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if not (words & self.lex.negative) and not (negated and agent is None):
+            return [f]
+        if negated and words & self.lex.negative:
+            return [f]  # "is not to blame": a defence, not a charge
+        targets = []
+        for head in [accused] + _conjuncts(accused):
+            tgt = self.actors.resolve(head, base, exclude={f.speaker.actor_id})
+            if tgt is not None and tgt.actor_id != f.speaker.actor_id and \
+                    self.actors.actors[tgt.actor_id].kind not in {"other"}:
+                targets.append(tgt)
+        if not targets:
+            return [f]
+        return [Found(f.speaker, "accuse", f.cue, f.sentence, f.content, t.actor_id, t.mention, f.confidence * 0.9,
+                      quote=f.quote) for t in _unique(targets)]
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:
@@ -468,6 +495,20 @@ def _charge(verb: Token, base: int) -> TextSpan | None:
             if inner:
                 return token_span(inner, base)
     return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [t for t in tok.subtree if t.dep_ == "conj" and t.head.i == tok.i]
+
+
+def _unique(resolved: list[Resolved]) -> list[Resolved]:
+    seen: set[str] = set()
+    return [r for r in resolved if not (r.actor_id in seen or seen.add(r.actor_id))]
+
+
+def _has_phrase(verb: Token, word: str) -> bool:
+    """'disagree with', 'take issue with': the verb's particle, preposition or object word."""
+    return any(c.lower_ == word or c.lemma_.lower() == word for c in verb.children)
 
 
 def _prep_object(verb: Token, preps: set[str]) -> Token | None:
