@@ -234,7 +234,7 @@ class ArticleActors:
             return self._person(name_toks, toks, head, text, former)
         appos = next((c for c in head.rights if c.dep_ == "appos"), None)
         if appos is not None and lemma in roles["person_roles"]:
-            name_toks = self._person_name(appos, noun_phrase(appos))
+            name_toks = self._person_name(appos, noun_phrase(appos)) or _proper_name(appos, self.gaz)
             if name_toks:
                 return self._person(name_toks, toks + noun_phrase(appos), appos, text, former)
 
@@ -346,6 +346,18 @@ class ArticleActors:
             if actor.kind in kinds or (actor.kind == "group" and "person" in kinds and False):
                 return actor_id
         return None
+
+
+def _proper_name(head: Token, gaz: Gazetteer) -> list[Token] | None:
+    """Two or more proper nouns that name no known actor: a person's name beside a role word
+    (spaCy tags many such names ORG)."""
+    if head.pos_ != "PROPN" or gaz.lookup(head.text):
+        return None
+    name = [t for t in head.subtree if t.dep_ in {"compound", "appos"} or t.i == head.i]
+    if len(name) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) \
+            and not gaz.lookup(" ".join(t.text for t in name)):
+        return name
+    return None
 
 
 def _appositive(head: Token) -> list[Token]:

@@ -267,7 +267,8 @@ class StatementFinder:
         speaker_head, passive_subj = self._find_speaker_head(verb)
         if speaker_head is None:
             return None
-        if speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that", "which", "this"}:
+        if speaker_head.pos_ == "PRON" and speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that",
+                                                                   "which", "this"}:
             return None
         speaker = self._resolve_speaker(speaker_head, base)
         if speaker is None:

@@ -1,0 +1,87 @@
+"""Actor resolution on real noun phrases."""
+
+import pytest
+
+from app.extract.actors import ArticleActors, slugify
+
+
+@pytest.fixture
+def resolve(nlp):
+    def _resolve(sentence: str, word: str, actors: ArticleActors | None = None):
+        actors = actors or ArticleActors()
+        doc = nlp(sentence)
+        head = next(t for t in doc if t.text == word)
+        r = actors.resolve(head, 0)
+        return (actors.actors[r.actor_id], r.mention.text) if r else (None, None)
+
+    return _resolve
+
+
+def test_role_words_resolve_to_their_country(resolve):
+    actor, mention = resolve("The Chinese embassy in London told Reuters in a statement.", "embassy")
+    assert actor.id == "chn" and mention == "The Chinese embassy in London"
+    actor, _ = resolve("Several US officials said Russia had asked China for help.", "officials")
+    assert actor.id == "usa"
+
+
+def test_capital_is_a_metonym_for_the_country(resolve):
+    actor, _ = resolve("Beijing said the claims were false.", "Beijing")
+    assert actor.id == "chn" and actor.kind == "country"
+
+
+def test_seat_of_government_is_its_own_actor_part_of_the_country(resolve):
+    actor, _ = resolve("The Kremlin denied any such request had been made.", "Kremlin")
+    assert (actor.id, actor.part_of, actor.country, actor.kind) == ("rus-kremlin", "rus", "RUS", "government")
+
+
+def test_ministry_template_makes_an_institution(resolve):
+    actor, _ = resolve("The Russian foreign ministry said the report was false.", "ministry")
+    assert actor.id == "rus-mfa" and actor.part_of == "rus"
+
+
+def test_named_official_is_a_person_with_the_country_of_the_role(resolve):
+    actor, _ = resolve("Chinese Foreign Ministry spokesman Wang Wenbin said the report was false.", "Wenbin")
+    assert actor.label == "Wang Wenbin" and actor.kind == "person" and actor.country == "CHN"
+
+
+def test_appositive_names_the_person_behind_a_role(resolve):
+    actor, _ = resolve("The U.S. ambassador to the United Nations, Samantha Power, accused Russia of lying.",
+                       "ambassador")
+    assert actor.label == "Samantha Power" and actor.country == "USA"
+
+
+def test_former_officials_have_no_country(resolve):
+    actor, _ = resolve("Former foreign secretary Robin Cook said the war was illegal.", "Cook")
+    assert actor.label == "Robin Cook" and actor.country is None
+
+
+def test_surname_joins_the_full_name_seen_before(nlp, resolve):
+    actors = ArticleActors()
+    resolve("Russian President Vladimir Putin said on Friday that it was time.", "Putin", actors)
+    actor, mention = resolve("Putin said the West was to blame.", "Putin", actors)
+    assert actor.id == "vladimir-putin" and mention == "Putin"
+    assert {"Russian President Vladimir Putin", "Putin"} <= set(actor.aliases)
+
+
+def test_generic_group_without_country(resolve):
+    actor, _ = resolve("Analysts said the deal would collapse.", "Analysts")
+    assert actor.kind == "group" and actor.country is None
+
+
+def test_agentless_sources_are_not_actors(resolve):
+    actor, _ = resolve("Reports said the company had been offered a stake.", "Reports")
+    assert actor is None
+
+
+def test_pronoun_takes_the_last_compatible_actor(nlp):
+    actors = ArticleActors()
+    doc = nlp("The Kremlin said it was ready. It added that talks would go on.")
+    kremlin = next(t for t in doc if t.text == "Kremlin")
+    actors.resolve(kremlin, 0)
+    it = [t for t in doc if t.text == "It"][0]
+    assert actors.resolve(it, 0).actor_id == "rus-kremlin"
+
+
+def test_slugify_is_stable():
+    assert slugify("Wang Wenbin") == "wang-wenbin"
+    assert slugify("Netanyahu’s office") == "netanyahus-office"

@@ -1,0 +1,94 @@
+"""Statement rules on real sentences (most from news wires)."""
+
+
+def _triples(statements, actors):
+    label = lambda a: actors[a].label if a in actors else a  # noqa: E731
+    return [(label(s.speaker), s.relation, label(s.target) if s.target else None) for s in statements]
+
+
+def test_indirect_speech_is_an_assertion(run):
+    st, _, actors = run("Several US officials said Russia had asked China for military equipment.")
+    assert _triples(st, actors) == [("United States", "assert", "Russia")]
+    assert st[0].evidence.cue.text == "said"
+    assert st[0].evidence.content.text == "Russia had asked China for military equipment"
+
+
+def test_quote_before_the_cue_with_the_speaker_after_it(run):
+    st, _, actors = run('"China has been playing a constructive role in promoting peace talks," the Chinese '
+                        'embassy in London said.')
+    assert _triples(st, actors) == [("China", "assert", None)]
+    assert st[0].evidence.speaker.text == "the Chinese embassy in London"
+    assert st[0].evidence.content.text.startswith("China has been playing")
+
+
+def test_quote_continued_in_the_next_paragraph_keeps_its_speaker(run):
+    st, _, actors = run('"We will not back down," the Kremlin said.',
+                        '"The top priority now is to ease the situation."')
+    assert [s.speaker for s in st] == ["rus-kremlin", "rus-kremlin"]
+    assert st[1].evidence.cue.text == "said"  # the cue of the attribution it continues
+
+
+def test_pronoun_speaker_is_the_last_speaker(run):
+    st, _, actors = run('"The US has spread disinformation," the Chinese embassy told Reuters.',
+                        '"China has been playing a constructive role," it added.')
+    assert st[-1].speaker == "chn" and st[-1].evidence.speaker.text == "it"
+
+
+def test_according_to(run):
+    st, _, actors = run("The talks collapsed on Monday, according to Russian Foreign Minister Sergey Lavrov.")
+    assert _triples(st, actors) == [("Sergey Lavrov", "assert", None)]
+    assert st[0].evidence.cue.text == "according to"
+
+
+def test_negated_and_hypothetical_speech_is_no_statement(run):
+    st, _, _ = run("The White House did not say whether the talks would resume. "
+                   "Officials could deny the report later. The ministry declined to comment.")
+    assert st == []
+
+
+def test_denial_and_accusation_in_one_sentence_have_the_same_speaker(run):
+    st, _, actors = run('China denied on Tuesday claims by US officials that Russia had sought military '
+                        'assistance in Ukraine and accused Washington of spreading "malicious disinformation".')
+    triples = _triples(st, actors)
+    assert ("China", "deny", "United States") in triples
+    assert ("China", "accuse", "United States") in triples
+    assert ("United States", "assert", "Russia") in triples
+    assert not any(t[0] == "Russia" for t in triples)  # the parser hangs "accused" under "sought"
+
+
+def test_passive_accusation_names_the_accuser_and_the_accused(run):
+    st, _, actors = run("Russia was accused by the United States of breaching the treaty.")
+    assert _triples(st, actors) == [("United States", "accuse", "Russia")]
+
+
+def test_accusation_of_several_actors(run):
+    st, _, actors = run("The ambassador, Samantha Power, accused Russia and Iran of bearing responsibility "
+                        "for atrocities.")
+    assert sorted(_triples(st, actors)) == [("Samantha Power", "accuse", "Iran"), ("Samantha Power", "accuse", "Russia")]
+
+
+def test_said_it_was_not_true_is_a_denial(run):
+    st, _, actors = run("Reports said Iran had shot down the plane.", "Tehran said it was not true.")
+    assert _triples(st, actors) == [("Iran", "deny", None)]
+
+
+def test_dismissing_a_claim_is_a_denial_but_rejecting_a_plan_is_not(run):
+    st, _, actors = run("An EU spokesman dismissed the US complaint.")
+    assert [s.relation for s in st] == ["deny"]
+    st, _, _ = run("The council rejected the plan on Monday.")
+    assert st == []
+
+
+def test_headline_denial_of_a_nominal_claim(run):
+    st, _, actors = run("China denies US claim that Russia asked for help in Ukraine")
+    triples = _triples(st, actors)
+    assert ("China", "deny", "United States") in triples and ("United States", "assert", "Russia") in triples
+    deny = next(s for s in st if s.relation == "deny")
+    claim = next(s for s in st if s.relation == "assert")
+    assert deny.claim_key == claim.claim_key
+
+
+def test_quoted_charge_against_an_actor_is_an_accusation(run):
+    st, _, actors = run('"The US has repeatedly spread malicious disinformation against China," the Chinese '
+                        'embassy said.')
+    assert _triples(st, actors) == [("China", "accuse", "United States")]
