@@ -10,25 +10,31 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 from starlette.exceptions import HTTPException
 
 PROBLEM_JSON = "application/problem+json"
 
 
 class ProblemFieldError(BaseModel):
-    loc: list[str | int] = Field(examples=[["body", "text"]])
-    detail: str = Field(examples=["Value error, give exactly one of 'text' or 'html'"])
-    type: str = Field(examples=["value_error"])
+    """One invalid part of a request."""
+
+    loc: list[str | int] = Field(description="Where it is: `body`, `query` or `path`, then the field names.")
+    detail: str = Field(description="What is wrong with it.")
+    type: str = Field(description="Machine-readable kind of error, such as `missing`.")
 
 
 class Problem(BaseModel):
     """An RFC 9457 problem document (served as application/problem+json)."""
 
-    type: str = Field(examples=["urn:claimgraph:problem:not-found"])
-    title: str = Field(examples=["Not found"])
-    status: int = Field(examples=[404])
-    detail: str | None = Field(default=None, examples=["No article with id '3f1c2a9b8d7e6f50'."])
-    errors: list[ProblemFieldError] | None = None
+    type: str = Field(description="URI naming the kind of problem (`about:blank` when the status says it all).")
+    title: str = Field(description="Short summary of the kind of problem.")
+    status: int = Field(description="The HTTP status code.")
+    detail: str = Field(description="What went wrong this time.")
+    # absent rather than null on other errors (the spec says so: no null, no default)
+    errors: list[ProblemFieldError] | SkipJsonSchema[None] = Field(
+        default=None, description="The invalid parts of the request (validation errors only).",
+        json_schema_extra=lambda schema: schema.pop("default"))
 
 
 class ClaimGraphError(HTTPException):

@@ -1,9 +1,8 @@
-"""The FastAPI application: routes, the problem+json handler, body limit, and start-up work."""
+"""The FastAPI application: routes, the problem+json handler, body limit, docs, and start-up work."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
@@ -16,8 +15,9 @@ from app.api import api_router
 from app.api.body_limit import BodySizeLimit
 from app.config import Settings, get_settings
 from app.db import engine_url, make_engine, upgrade
-from app.errors import PROBLEM_JSON, handle_error
+from app.errors import handle_error
 from app.extract.pipeline import get_pipeline
+from app.openapi import DESCRIPTION, TAGS, build_openapi, install_docs
 from app.services.ingest import is_empty, seed
 
 
@@ -45,28 +45,20 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app = FastAPI(
         title="ClaimGraph",
         summary="Turn news articles into claim graphs: who asserts, denies and accuses whom.",
+        description=DESCRIPTION,
         version="0.1.0",
+        openapi_tags=TAGS,
         lifespan=lifespan,
         generate_unique_id_function=lambda route: f"{route.tags[0]}-{route.name}",
+        docs_url=None,  # install_docs serves /docs and /redoc without a CDN
+        redoc_url=None,
     )
     app.state.engine = engine
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_article_bytes)
     for exc_class in (HTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_class, handle_error)
     app.include_router(api_router)
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    install_docs(app)
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 
-
-def _openapi(app: FastAPI) -> dict[str, Any]:
-    """The generated spec, with error responses served as application/problem+json."""
-    if app.openapi_schema is None:
-        schema = FastAPI.openapi(app)
-        for path in schema["paths"].values():
-            for operation in path.values():
-                for code, response in operation["responses"].items():
-                    content = response.get("content", {})
-                    if int(code) >= 400 and "application/json" in content:
-                        response["content"] = {PROBLEM_JSON: content["application/json"]}
-        app.openapi_schema = schema
-    return app.openapi_schema

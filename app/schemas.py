@@ -1,86 +1,130 @@
 """What the HTTP API accepts and returns. Never table objects: input and output are separate models.
 
 The article graph models mirror the extraction contract (networkx node-link JSON) field for field.
+Every model and field has a description: they are the API reference the frontend reads.
 """
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-Relation = Literal["assert", "deny", "accuse"]
-ActorKind = Literal["country", "government", "organization", "person", "group", "other"]
-ClaimStatus = Literal["asserted", "denied", "disputed"]
+
+class Relation(StrEnum):
+    """What a statement does: `assert` a claim, `deny` it, or `accuse` its target."""
+
+    ASSERT = "assert"
+    DENY = "deny"
+    ACCUSE = "accuse"
+
+
+class ActorKind(StrEnum):
+    """What sort of actor: a country, a government or one of its bodies, an organization, a person,
+    a group, or something else."""
+
+    COUNTRY = "country"
+    GOVERNMENT = "government"
+    ORGANIZATION = "organization"
+    PERSON = "person"
+    GROUP = "group"
+    OTHER = "other"
+
+
+class ClaimStatus(StrEnum):
+    """`disputed` when some statements assert the claim and others deny it, `denied` when they
+    only deny it, `asserted` otherwise."""
+
+    ASSERTED = "asserted"
+    DENIED = "denied"
+    DISPUTED = "disputed"
+
 
 T = TypeVar("T")
+
 
 
 # --- the article graph (extraction contract) ---------------------------------------------------
 
 class Span(BaseModel):
-    text: str
-    start: int = Field(ge=0, description="Character offset into the article text.")
-    end: int = Field(ge=0)
+    """A piece of the article text: `text` equals `article.text[start:end]`. Offsets count Unicode
+    code points; JavaScript strings count UTF-16 code units, so slice `Array.from(text)` when the
+    text may hold characters outside the Basic Multilingual Plane."""
+
+    text: str = Field(description="The words of the span.")
+    start: int = Field(ge=0, description="Character offset of the span's start in the article text.")
+    end: int = Field(ge=0, description="Character offset just past the span's end.")
 
 
 class EvidencePublic(Span):
-    """The sentence that supports a statement, with the cue word and the parts it links."""
+    """The sentence that supports a statement (the span itself), with the cue word and the parts it links."""
 
-    cue: Span
-    speaker: Span | None
-    content: Span | None
+    cue: Span = Field(description="The word that marks the statement, such as 'denied' or 'said'.")
+    speaker: Span | None = Field(description="The words naming the speaker; null when the sentence does not name it.")
+    content: Span | None = Field(description="The words stating the claim; null when the sentence has none.")
 
 
 class ActorNode(BaseModel):
-    id: str = Field(examples=["chn-mfa"])
-    type: Literal["actor"]
-    label: str
-    kind: ActorKind
-    country: str | None = Field(description="ISO 3166-1 alpha-3 code.", examples=["CHN"])
-    part_of: str | None = Field(description="Id of the actor this one belongs to.")
-    aliases: list[str]
+    """An actor in an article graph, with the names that article uses for it."""
+
+    id: str = Field(description="Actor id: a stable slug shared by all articles.")
+    type: Literal["actor"] = Field(description="Node type: always `actor` for actors.")
+    label: str = Field(description="Display name.")
+    kind: ActorKind = Field(description="What sort of actor it is.")
+    country: str | None = Field(description="ISO 3166-1 alpha-3 code of its country; null when it has none.")
+    part_of: str | None = Field(description="Id of the actor it belongs to (a government's country); null when none.")
+    aliases: list[str] = Field(description="The names this article uses for it.")
 
 
 class ClaimNode(BaseModel):
-    id: str
-    type: Literal["claim"]
-    label: str
+    """A claim in an article graph: what statements assert, deny or accuse over."""
+
+    id: str = Field(description="Claim id: the article id, `-c` and a number.")
+    type: Literal["claim"] = Field(description="Node type: always `claim` for claims.")
+    label: str = Field(description="The claim in the article's words.")
     about: list[str] = Field(description="Ids of the actors the claim is about.")
-    status: ClaimStatus
+    status: ClaimStatus = Field(description="Whether the statements over it assert, deny or dispute it.")
 
 
 class GraphEdge(BaseModel):
-    id: str
-    key: str
+    """A statement in an article graph: the speaker asserts, denies or accuses, with its evidence."""
+
+    id: str = Field(description="Statement id: the article id, `-e` and a number.")
+    key: str = Field(description="The networkx multigraph edge key (equal to `id`).")
     source: str = Field(description="Id of the speaking actor.")
-    relation: Relation
+    relation: Relation = Field(description="What the speaker does.")
     target: str = Field(description="Id of the target actor, or of the claim when no actor is targeted.")
-    claim: str | None
-    confidence: float = Field(ge=0, le=1)
-    evidence: list[EvidencePublic]
+    claim: str | None = Field(description="Id of the claim the statement is about; null when none.")
+    confidence: float = Field(ge=0, le=1, description="How sure the extraction is, from 0 to 1.")
+    evidence: list[EvidencePublic] = Field(description="The sentences that support the statement (one or more).")
 
 
 class GraphArticle(BaseModel):
-    id: str
-    title: str | None
-    source: str | None
-    url: str | None
-    published_at: date | None
-    content_hash: str
+    """The article an article graph was extracted from."""
+
+    id: str = Field(description="Article id: the first 16 hex digits of `content_hash`.")
+    title: str | None = Field(description="Headline, as sent or found in the text; null when unknown.")
+    source: str | None = Field(description="Publication name, as sent; null when unknown.")
+    url: str | None = Field(description="Where the article was published, as sent; null when unknown.")
+    published_at: date | None = Field(description="Publication date, as sent or found in the text; null when unknown.")
+    content_hash: str = Field(description="SHA-256 (hex) of the content sent: the same content is stored once.")
 
 
 class ArticleGraphAttributes(BaseModel):
-    article: GraphArticle
+    """The attributes of an article graph as a whole."""
+
+    article: GraphArticle = Field(description="The article the graph was extracted from.")
 
 
 class ArticleGraph(BaseModel):
     """One article's claim graph as networkx node-link JSON (``nx.node_link_graph(d, edges="edges")``)."""
 
-    directed: bool
-    multigraph: bool
-    graph: ArticleGraphAttributes
-    nodes: list[Annotated[ActorNode | ClaimNode, Field(discriminator="type")]]
-    edges: list[GraphEdge]
+    directed: bool = Field(description="Always true: edges go from the speaker to its target.")
+    multigraph: bool = Field(description="Always true: one speaker may make several statements about one target.")
+    graph: ArticleGraphAttributes = Field(description="Attributes of the whole graph.")
+    nodes: list[Annotated[ActorNode | ClaimNode, Field(discriminator="type")]] = Field(
+        description="Actors and claims; `type` tells which.")
+    edges: list[GraphEdge] = Field(description="Statements: one per speaker, relation, target and claim.")
 
 
 # --- articles ------------------------------------------------------------------------------------
@@ -94,23 +138,18 @@ def _not_blank(value: str | None) -> str | None:
 class ArticleCreate(BaseModel):
     """An article to extract: exactly one of ``text`` or ``html``."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{
-            "text": "China on Tuesday denied a US claim that Russia had asked it for military help.",
-            "title": "China denies US claim that Russia asked for help in Ukraine",
-            "source": "Reuters",
-            "url": "https://news.example/china-denies",
-            "published_at": "2022-03-15",
-        }]},
-    )
+    model_config = ConfigDict(extra="forbid")
 
-    text: Annotated[str | None, AfterValidator(_not_blank)] = None
-    html: Annotated[str | None, AfterValidator(_not_blank)] = None
-    title: str | None = Field(default=None, max_length=1000)
-    url: str | None = Field(default=None, max_length=2000)
-    source: str | None = Field(default=None, max_length=200)
-    published_at: date | None = None
+    text: Annotated[str | None, AfterValidator(_not_blank)] = Field(
+        default=None, description="The article as plain text; evidence offsets refer to it as sent.")
+    html: Annotated[str | None, AfterValidator(_not_blank)] = Field(
+        default=None, description="The article as an HTML page; offsets refer to the text extracted from it.")
+    title: str | None = Field(default=None, max_length=1000,
+                              description="Headline; found in the text when left out.")
+    url: str | None = Field(default=None, max_length=2000, description="Where the article was published.")
+    source: str | None = Field(default=None, max_length=200,
+                               description="Publication name (the `source` filters match it exactly).")
+    published_at: date | None = Field(default=None, description="Publication date; found in the text when left out.")
 
     @model_validator(mode="after")
     def _exactly_one_body(self) -> "ArticleCreate":
@@ -120,115 +159,138 @@ class ArticleCreate(BaseModel):
 
 
 class ArticlePublic(BaseModel):
-    id: str = Field(examples=["3f1c2a9b8d7e6f50"])
-    content_hash: str
-    title: str | None
-    source: str | None
-    url: str | None
-    published_at: date | None
-    ingested_at: Annotated[datetime, AfterValidator(lambda d: d if d.tzinfo else d.replace(tzinfo=UTC))]
-    language: str
+    """A stored article, without its text."""
+
+    id: str = Field(description="Article id: the first 16 hex digits of `content_hash`.")
+    content_hash: str = Field(description="SHA-256 (hex) of the content sent: the same content is stored once.")
+    title: str | None = Field(description="Headline, as sent or found in the text; null when unknown.")
+    source: str | None = Field(description="Publication name, as sent; null when unknown.")
+    url: str | None = Field(description="Where the article was published, as sent; null when unknown.")
+    published_at: date | None = Field(description="Publication date, as sent or found in the text; null when unknown.")
+    ingested_at: Annotated[datetime, AfterValidator(lambda d: d if d.tzinfo else d.replace(tzinfo=UTC))] = Field(
+        description="When the service stored it (with time zone).")
+    language: str = Field(description="Language of the text (ISO 639-1 code).")
 
 
 class ArticleDetail(ArticlePublic):
+    """A stored article with its text."""
+
     text: str = Field(description="The text every evidence offset refers to.")
 
 
 class ArticleCreated(ArticlePublic):
-    graph: ArticleGraph
+    """A stored article with the claim graph extracted from it."""
+
+    graph: ArticleGraph = Field(description="The article's claim graph.")
 
 
 # --- actors, claims, statements ----------------------------------------------------------------
 
 class ActorPublic(BaseModel):
-    id: str = Field(examples=["chn-mfa"])
-    label: str = Field(examples=["Chinese Foreign Ministry"])
-    kind: ActorKind
-    country: str | None = Field(examples=["CHN"])
-    part_of: str | None = Field(examples=["chn"])
+    """An actor, shared by every article that names it."""
+
+    id: str = Field(description="Actor id: a stable slug shared by all articles.")
+    label: str = Field(description="Display name.")
+    kind: ActorKind = Field(description="What sort of actor it is.")
+    country: str | None = Field(description="ISO 3166-1 alpha-3 code of its country; null when it has none.")
+    part_of: str | None = Field(description="Id of the actor it belongs to (a government's country); null when none.")
 
 
 class ActorDetail(ActorPublic):
+    """An actor with its names and how often it speaks and is spoken about."""
+
     aliases: list[str] = Field(description="Every name the articles use for this actor.")
     articles: int = Field(description="Articles whose graph includes the actor.")
-    statements_made: int
-    statements_received: int
+    statements_made: int = Field(description="Statements in which it is the speaker.")
+    statements_received: int = Field(description="Statements in which it is the target.")
 
 
 class ClaimRef(BaseModel):
-    id: str
-    label: str
-    status: ClaimStatus
+    """A claim, as a statement refers to it."""
+
+    id: str = Field(description="Claim id: the article id, `-c` and a number.")
+    label: str = Field(description="The claim in the article's words.")
+    status: ClaimStatus = Field(description="Whether the statements over it assert, deny or dispute it.")
 
 
 class StatementPublic(BaseModel):
-    id: str
-    article_id: str
-    relation: Relation
+    """A statement: an actor asserts, denies or accuses, with the sentences that show it."""
+
+    id: str = Field(description="Statement id: the article id, `-e` and a number.")
+    article_id: str = Field(description="Id of the article it comes from.")
+    relation: Relation = Field(description="What the speaker does.")
     source: str = Field(description="Id of the speaking actor.")
-    target: str | None = Field(description="Id of the target actor, if any.")
-    claim: ClaimRef | None
-    confidence: float
-    evidence: list[EvidencePublic]
+    target: str | None = Field(description="Id of the target actor; null when no actor is targeted.")
+    claim: ClaimRef | None = Field(description="The claim it is about; null when none.")
+    confidence: float = Field(ge=0, le=1, description="How sure the extraction is, from 0 to 1.")
+    evidence: list[EvidencePublic] = Field(description="The sentences that support it (one or more).")
 
 
 class ClaimDetail(BaseModel):
-    id: str
-    article_id: str
-    label: str
-    status: ClaimStatus
-    about: list[str]
-    statements: list[StatementPublic]
+    """A claim with every statement over it."""
+
+    id: str = Field(description="Claim id: the article id, `-c` and a number.")
+    article_id: str = Field(description="Id of the article it comes from.")
+    label: str = Field(description="The claim in the article's words.")
+    status: ClaimStatus = Field(description="Whether the statements over it assert, deny or dispute it.")
+    about: list[str] = Field(description="Ids of the actors the claim is about.")
+    statements: list[StatementPublic] = Field(description="The statements that assert, deny or accuse over it.")
 
 
 # --- the corpus graph ---------------------------------------------------------------------------
 
 class CorpusNode(BaseModel):
-    id: str
-    type: Literal["actor"]
-    label: str
-    kind: ActorKind
-    country: str | None
-    part_of: str | None
+    """An actor in the corpus graph."""
+
+    id: str = Field(description="Actor id: a stable slug shared by all articles.")
+    type: Literal["actor"] = Field(description="Node type: always `actor`.")
+    label: str = Field(description="Display name.")
+    kind: ActorKind = Field(description="What sort of actor it is.")
+    country: str | None = Field(description="ISO 3166-1 alpha-3 code of its country; null when it has none.")
+    part_of: str | None = Field(description="Id of the actor it belongs to (a government's country); null when none.")
 
 
 class CorpusEdge(BaseModel):
-    source: str
-    target: str
-    key: Relation
-    relation: Relation
+    """All the statements with one speaker, relation and target actor."""
+
+    source: str = Field(description="Id of the speaking actor.")
+    target: str = Field(description="Id of the target actor.")
+    key: Relation = Field(description="The networkx multigraph edge key (equal to `relation`).")
+    relation: Relation = Field(description="What the speaker does.")
     count: int = Field(description="Statements with this speaker, relation and target.")
     articles: list[str] = Field(description="Ids of the articles they come from.")
 
 
 class CorpusGraphAttributes(BaseModel):
-    articles: int
-    statements: int
+    """What the corpus graph counts."""
+
+    articles: int = Field(description="Articles with at least one statement in the graph.")
+    statements: int = Field(description="Statements counted in the edges.")
 
 
 class CorpusGraph(BaseModel):
     """Actors and the statements between them, aggregated per (speaker, relation, target)."""
 
-    directed: bool
-    multigraph: bool
-    graph: CorpusGraphAttributes
-    nodes: list[CorpusNode]
-    edges: list[CorpusEdge]
+    directed: bool = Field(description="Always true: edges go from the speaker to its target.")
+    multigraph: bool = Field(description="Always true: one edge per relation between two actors.")
+    graph: CorpusGraphAttributes = Field(description="Attributes of the whole graph.")
+    nodes: list[CorpusNode] = Field(description="The actors that speak or are targeted.")
+    edges: list[CorpusEdge] = Field(description="Statements between actors, counted per speaker, relation and target.")
 
 
 # --- query parameters and pages ------------------------------------------------------------------
 
 class PageQuery(BaseModel):
-    limit: int = Field(default=20, ge=1, le=100)
-    offset: int = Field(default=0, ge=0)
+    limit: int = Field(default=20, ge=1, le=100, description="Most items to return.")
+    offset: int = Field(default=0, ge=0, description="Items to skip from the start of the list.")
 
 
 class GraphQuery(BaseModel):
-    actor: str | None = Field(default=None, description="Actor id, as speaker or target.")
-    relation: Relation | None = None
-    since: date | None = Field(default=None, description="Published on or after this date.")
-    until: date | None = Field(default=None, description="Published on or before this date.")
-    source: str | None = Field(default=None, description="Publication name, exactly.")
+    actor: str | None = Field(default=None, description="Only statements with this actor id as speaker or target.")
+    relation: Relation | None = Field(default=None, description="Only statements with this relation.")
+    since: date | None = Field(default=None, description="Only articles published on or after this date.")
+    until: date | None = Field(default=None, description="Only articles published on or before this date.")
+    source: str | None = Field(default=None, description="Only articles from this publication (exact name).")
 
 
 class ArticleQuery(GraphQuery, PageQuery):
@@ -236,36 +298,39 @@ class ArticleQuery(GraphQuery, PageQuery):
 
 
 class ActorQuery(PageQuery):
-    q: str | None = Field(default=None, min_length=1, description="Part of a name or alias.")
-    country: str | None = Field(default=None, pattern="^[A-Z]{3}$")
-    kind: ActorKind | None = None
+    q: str | None = Field(default=None, min_length=1, description="Part of a name or alias (any case).")
+    country: str | None = Field(default=None, pattern="^[A-Z]{3}$",
+                                description="ISO 3166-1 alpha-3 country code, upper case.")
+    kind: ActorKind | None = Field(default=None, description="Only actors of this kind.")
 
 
 class StatementQuery(PageQuery):
-    relation: Relation | None = None
+    relation: Relation | None = Field(default=None, description="Only statements with this relation.")
 
 
 class Page(BaseModel, Generic[T]):
-    items: list[T]
-    total: int
-    limit: int
-    offset: int
+    items: list[T] = Field(description="The items on this page.")
+    total: int = Field(description="Items matching the query, on all pages.")
+    limit: int = Field(description="The page size asked for.")
+    offset: int = Field(description="Position of this page's first item in the list.")
     next: str | None = Field(description="URL of the next page, or null on the last one.")
 
 
 class ArticlePage(Page[ArticlePublic]):
-    pass
+    """A page of articles, newest first."""
 
 
 class ActorPage(Page[ActorPublic]):
-    pass
+    """A page of actors, by name."""
 
 
 class StatementPage(Page[StatementPublic]):
-    pass
+    """A page of statements."""
 
 
 class Health(BaseModel):
-    status: Literal["ok"]
-    database: Literal["ok"]
-    version: str
+    """The service and its database answer."""
+
+    status: Literal["ok"] = Field(description="Always `ok`: the service answers.")
+    database: Literal["ok"] = Field(description="Always `ok`: the database answers (else the response is a 503 problem).")
+    version: str = Field(description="The service's version.")

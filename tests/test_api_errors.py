@@ -73,7 +73,8 @@ def test_operation_ids(spec):
 def test_every_operation_is_documented_and_declares_its_errors(spec):
     for path, method, op in operations(spec):
         assert op.get("summary") and op.get("description"), (method, path)
-        errors = {code: r for code, r in op["responses"].items() if int(code) >= 400}
+        errors = {code: r for code, r in op["responses"].items()
+                  if code == "default" or int(code) >= 400}
         assert errors, (method, path)
         for response in errors.values():
             assert list(response["content"]) == [PROBLEM]

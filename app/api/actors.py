@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from app.api.deps import SessionDep, next_url
+from app.api.deps import ActorId, SessionDep, next_url
 from app.errors import problem_responses
 from app.schemas import ActorDetail, ActorPage, ActorQuery, StatementPage, StatementQuery
 from app.services import actors
@@ -12,7 +12,8 @@ from app.services import actors
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 
-@router.get("", name="list", response_model=ActorPage, responses=problem_responses(422))
+@router.get("", name="list", summary="Search actors", response_model=ActorPage,
+            responses=problem_responses(422))
 def list_actors(query: Annotated[ActorQuery, Query()], session: SessionDep,
                 request: Request) -> ActorPage:
     """Search actors by name or alias (`q`), country and kind."""
@@ -21,16 +22,17 @@ def list_actors(query: Annotated[ActorQuery, Query()], session: SessionDep,
                      next=next_url(request, query, total))
 
 
-@router.get("/{actor_id}", name="get", response_model=ActorDetail,
+@router.get("/{actor_id}", name="get", summary="Read an actor", response_model=ActorDetail,
             responses=problem_responses(404, 422))
-def get_actor(actor_id: str, session: SessionDep) -> ActorDetail:
+def get_actor(actor_id: ActorId, session: SessionDep) -> ActorDetail:
     """Read one actor, with its aliases and how many statements it makes and receives."""
     return actors.get_actor(session, actor_id)
 
 
-@router.get("/{actor_id}/statements", name="statements", response_model=StatementPage,
+@router.get("/{actor_id}/statements", name="statements", summary="List an actor's statements",
+            response_model=StatementPage,
             responses=problem_responses(404, 422))
-def list_actor_statements(actor_id: str, query: Annotated[StatementQuery, Query()],
+def list_actor_statements(actor_id: ActorId, query: Annotated[StatementQuery, Query()],
                           session: SessionDep, request: Request) -> StatementPage:
     """Statements the actor makes (as speaker) or receives (as target), with their evidence."""
     items, total = actors.actor_statements(session, actor_id, query)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
-from app.api.deps import PipelineDep, SessionDep, next_url, require_json
+from app.api.deps import ArticleId, PipelineDep, SessionDep, next_url, require_json
 from app.errors import problem_responses
 from app.extract.pipeline import ArticleInput
 from app.schemas import ArticleCreate, ArticleCreated, ArticleDetail, ArticleGraph, ArticlePage, ArticleQuery
@@ -15,7 +15,8 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 
 
 @router.post(
-    "", name="create", status_code=status.HTTP_201_CREATED, response_model=ArticleCreated,
+    "", name="create", summary="Submit an article", status_code=status.HTTP_201_CREATED,
+    response_model=ArticleCreated,
     dependencies=[Depends(require_json)],
     responses={200: {"model": ArticleCreated,
                      "description": "The same content was stored before: the stored article."},
@@ -36,7 +37,8 @@ def create_article(body: ArticleCreate, session: SessionDep, pipeline: PipelineD
     return ArticleCreated.model_validate(article, from_attributes=True)
 
 
-@router.get("", name="list", response_model=ArticlePage, responses=problem_responses(422))
+@router.get("", name="list", summary="List articles", response_model=ArticlePage,
+            responses=problem_responses(422))
 def list_articles(query: Annotated[ArticleQuery, Query()], session: SessionDep,
                   request: Request) -> ArticlePage:
     """List stored articles, newest first; filter by actor, relation, date range and source."""
@@ -45,22 +47,24 @@ def list_articles(query: Annotated[ArticleQuery, Query()], session: SessionDep,
                        next=next_url(request, query, total))
 
 
-@router.get("/{article_id}", name="get", response_model=ArticleDetail,
+@router.get("/{article_id}", name="get", summary="Read an article", response_model=ArticleDetail,
             responses=problem_responses(404, 422))
-def get_article(article_id: str, session: SessionDep) -> ArticleDetail:
+def get_article(article_id: ArticleId, session: SessionDep) -> ArticleDetail:
     """Read one article, with the text that the evidence offsets refer to."""
     return ArticleDetail.model_validate(articles.get_article(session, article_id), from_attributes=True)
 
 
-@router.get("/{article_id}/graph", name="graph", response_model=ArticleGraph,
+@router.get("/{article_id}/graph", name="graph", summary="Read an article's claim graph",
+            response_model=ArticleGraph,
             responses=problem_responses(404, 422))
-def get_article_graph(article_id: str, session: SessionDep) -> ArticleGraph:
+def get_article_graph(article_id: ArticleId, session: SessionDep) -> ArticleGraph:
     """Read one article's claim graph (networkx node-link JSON)."""
     return articles.get_graph(session, article_id)
 
 
-@router.delete("/{article_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT,
+@router.delete("/{article_id}", name="delete", summary="Delete an article",
+               status_code=status.HTTP_204_NO_CONTENT,
                response_class=Response, responses=problem_responses(404, 422))
-def delete_article(article_id: str, session: SessionDep) -> None:
+def delete_article(article_id: ArticleId, session: SessionDep) -> None:
     """Delete an article, its claims and statements, and the actors no other article uses."""
     articles.delete_article(session, article_id)

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlmodel import Session
 
 from app.errors import UnsupportedMediaType
@@ -22,6 +22,10 @@ def pipeline() -> Pipeline:
 
 SessionDep = Annotated[Session, Depends(get_session)]
 PipelineDep = Annotated[Pipeline, Depends(pipeline)]
+
+ArticleId = Annotated[str, Path(description="Article id: the first 16 hex digits of its content hash.")]
+ActorId = Annotated[str, Path(description="Actor id: a stable slug shared by all articles.")]
+ClaimId = Annotated[str, Path(description="Claim id: the article id, `-c` and a number.")]
 
 
 def require_json(request: Request) -> None:

@@ -12,7 +12,8 @@ from app.services.graph import corpus_graph
 router = APIRouter(prefix="/graph", tags=["graph"])
 
 
-@router.get("", name="get", response_model=CorpusGraph, responses=problem_responses(422))
+@router.get("", name="get", summary="Read the corpus graph", response_model=CorpusGraph,
+            responses=problem_responses(422))
 def get_graph(query: Annotated[GraphQuery, Query()], session: SessionDep) -> CorpusGraph:
     """Actors and who asserts, denies or accuses whom, counted over the matching articles.
 

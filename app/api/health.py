@@ -12,7 +12,8 @@ from app.schemas import Health
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", name="get", response_model=Health, responses=problem_responses(503))
+@router.get("/health", name="get", summary="Check health", response_model=Health,
+            responses=problem_responses(503))
 def get_health(request: Request) -> Health:
     """Report whether the service and its database answer."""
     try:

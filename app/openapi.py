@@ -1,0 +1,108 @@
+"""The OpenAPI document as the frontend team reads it, and the docs pages that render it offline.
+
+FastAPI derives the spec from the routes and schemas; this module adds what it cannot know:
+error bodies served as problem+json (plus a ``default`` error response on every operation), the
+tags' descriptions, and request/response examples recorded from the seed article by
+``python -m app.api.examples.generate`` (stored in ``app/api/examples/seed_graph.json``).
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from app.errors import PROBLEM_JSON
+
+EXAMPLES = Path(__file__).parent / "api" / "examples" / "seed_graph.json"
+DOCS_ASSETS = "/docs/assets"
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+
+DESCRIPTION = """\
+Turn news articles into claim graphs: the actors (countries, governments, institutions, people,
+organizations) and the statements linking them, each statement with the claim it is about and
+the sentences that show it.
+
+- **Versioning.** Every route of version 1 lives under `/v1`; `/health` is for load balancers.
+- **Errors** are [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) problem documents served as
+  `application/problem+json` (schema `Problem`); `type` names the problem, invalid fields are
+  listed in `errors`.
+- **Lists** are pages: `{items, total, limit, offset, next}`, where `next` is the URL of the next
+  page or null on the last one. Ask for pages with `limit` (at most 100) and `offset`.
+- **Graphs** are networkx node-link JSON: `nx.node_link_graph(data, edges="edges")` loads them.
+- **Evidence offsets** count Unicode code points into the article's `text`.
+- The examples are real: the seed article, ingested through this API.
+"""
+
+TAGS = [
+    {"name": "articles", "description": "Submit an article to extract its claim graph; list, read and delete stored articles."},
+    {"name": "actors", "description": "Actors are shared by all articles: search them, read one, list its statements."},
+    {"name": "claims", "description": "A claim with every statement that asserts, denies or accuses over it."},
+    {"name": "graph", "description": "The claim graph of the whole corpus, filtered like the article list."},
+    {"name": "health", "description": "Whether the service and its database answer."},
+]
+
+DEFAULT_ERROR = {"description": "Any other error, as a problem document.",
+                 "content": {PROBLEM_JSON: {"schema": PROBLEM_REF}}}
+
+
+@cache
+def load_examples() -> dict[str, Any]:
+    return json.loads(EXAMPLES.read_text(encoding="utf-8"))
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    """The generated spec with problem+json errors and the recorded examples (built once)."""
+    if app.openapi_schema is None:
+        schema = FastAPI.openapi(app)
+        examples = load_examples()
+        for methods in schema["paths"].values():
+            for operation in methods.values():
+                responses = operation["responses"]
+                for code, response in responses.items():
+                    content = response.get("content", {})
+                    if int(code) >= 400 and "application/json" in content:
+                        response["content"] = {PROBLEM_JSON: content.pop("application/json")}
+                responses["default"] = DEFAULT_ERROR
+                _add_examples(operation, examples["responses"].get(operation["operationId"], {}))
+        for name, example in examples["requests"].items():
+            schema["components"]["schemas"][name]["examples"] = [example]
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+def _add_examples(operation: dict[str, Any], recorded: dict[str, Any]) -> None:
+    """Each recorded answer becomes the example of the response with its status."""
+    for code, answer in recorded.items():
+        for media in operation["responses"].get(code, {}).get("content", {}).values():
+            media["examples"] = {"seed": {"summary": answer["request"], "value": answer["body"]}}
+
+
+def install_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs and ReDoc at /redoc, their assets served from the fastapi-offline
+    package: the pages load nothing from outside the service."""
+    app.mount(DOCS_ASSETS, StaticFiles(packages=[("fastapi_offline", "static")]), name="docs-assets")
+
+    def swagger_ui(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} API",
+            swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
+            swagger_ui_parameters={"validatorUrl": None})  # no badge fetched from outside
+
+    def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_redoc_html(
+            openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} API",
+            redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png", with_google_fonts=False)
+
+    # plain Starlette routes: pages, not API operations
+    app.add_route("/docs", swagger_ui, include_in_schema=False)
+    app.add_route("/redoc", redoc, include_in_schema=False)
