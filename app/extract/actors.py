@@ -136,6 +136,12 @@ class ArticleActors:
         if actor_id in self.actors and alias and alias not in self.actors[actor_id].aliases:
             self.actors[actor_id].aliases.append(alias)
 
+    def named_organization(self, name: str) -> str:
+        entry = self.gaz.lookup(name)
+        if entry is not None:
+            return self._add_entry(entry, name)
+        return self._add(slugify(name), name, "organization", None, None, name)
+
     def all(self) -> list[Actor]:
         return list(self.actors.values())
 
@@ -275,10 +281,12 @@ class ArticleActors:
             if ent.label_ == "ORG":
                 name = _clean_name(ent.text)
                 return self._add(slugify(name), name, "organization", None, None, _clean_name(text))
-            if ent.label_ == "NORP" and lemma in roles["groups"] + roles["person_roles"]:
-                pass  # "Democratic lawmakers": a group, below
-            else:
-                return None
+            if ent.label_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:
+                # "Republicans said": a group named by its members
+                name = _clean_name(ent.text)
+                return self._add("group-" + slugify(name), name, "group", None, None, _clean_name(text))
+            if not (ent.label_ == "NORP" and lemma in roles["groups"] + roles["person_roles"]):
+                return None  # otherwise "Democratic lawmakers": a group, below
         # a definite description of an actor met before ("the company", "the official")
         det = next((t for t in toks if t.dep_ == "det"), None)
         if det is not None and det.lower_ in {"the", "this", "that"}:

@@ -39,6 +39,8 @@ class Lexicon:
     empty_speech: frozenset[str]
     wrongdoing: frozenset[str]
     negative: frozenset[str]
+    parenthetical: frozenset[str]
+    sources_needing_author: frozenset[str]
     deny_phrases: dict[str, str]
 
 
@@ -60,6 +62,8 @@ def load_lexicon() -> Lexicon:
         wrongdoing=frozenset(raw["wrongdoing"]),
         negative=frozenset(raw["negative"]) | frozenset(raw["wrongdoing"]),
         deny_phrases=dict(raw["deny_phrases"]),
+        parenthetical=frozenset(raw["parenthetical"]),
+        sources_needing_author=frozenset(raw["sources_needing_author"]),
     )
 
 
@@ -231,6 +235,8 @@ class StatementFinder:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return pobj, passive_subj
         subj = self._subject(verb)
+        if subj is not None and subj.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+            return verb.head, None  # "an architect who said he was stiffed"
         if subj is not None:
             return subj, None
         if verb.dep_ == "conj":
@@ -340,6 +346,8 @@ class StatementFinder:
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
                 content = _subtree_span(dobj, base)
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
+            if content is None and lemma in self.lex.parenthetical:
+                content = _parenthetical_content(verb, sent, base)  # "The museum, Mr. Obama said, would …"
             if content is None and self.pending_colon is None and not sent.text.rstrip().endswith(":"):
                 return None
             if content is not None and self._says_not_true(ccomp):
@@ -406,11 +414,17 @@ class StatementFinder:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        if pobj.lemma_.lower() in {"report", "reports", "data", "record", "figure", "statistic", "poll", "survey",
-                                   "study", "estimate", "document"} and not any(
-                c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in pobj.children):
-            return None
-        speaker = self.actors.resolve(pobj, base)
+        if pobj.lemma_.lower() in self.lex.sources_needing_author:
+            # "according to a New York Times/CBS News poll", "an analysis by Lily Batchelder";
+            # a bare "according to the poll" or "federal statistics" names nobody
+            author = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            author = next((c for c in author.children if c.dep_ == "pobj"), None) if author is not None else None
+            named = [c for c in pobj.subtree if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ == "PROPN"]
+            if author is None and not named:
+                return None
+            speaker = self.actors.resolve(author, base) if author is not None else self._named_source(named, base)
+        else:
+            speaker = self.actors.resolve(pobj, base)
         if speaker is None:
             return None
         cue = token_span([tok, to], base)
@@ -419,6 +433,13 @@ class StatementFinder:
         content = token_span(rest, base) if rest else None
         f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85)
         return self._accusations(f, sent.root, base)
+
+    def _named_source(self, named: list[Token], base: int) -> Resolved | None:
+        """The organisation behind a named poll or report ("a New York Times/CBS News poll")."""
+        toks = sorted(named, key=lambda t: t.i)
+        name = " ".join(t.text for t in toks)
+        actor_id = self.actors.named_organization(name)
+        return Resolved(actor_id, token_span(toks, base))
 
     def _noun_cue(self, noun: Token, sent: Span, base: int, sent_span: TextSpan) -> list[Found] | None:
         """"X's claim that P", "claims by X that P", "US claim that P" as an attribution of its own."""
@@ -535,6 +556,21 @@ def _subtree_span(tok: Token, base: int) -> TextSpan:
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     return token_span(toks or [tok], base)
+
+
+def _parenthetical_content(verb: Token, sent: Span, base: int) -> TextSpan | None:
+    """The rest of the sentence around a bare "X said" (parenthetical or tacked on at the end)."""
+    cue_part = {t.i for t in verb.subtree}
+    if verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and verb.head.i not in cue_part:
+        rest = [t for t in verb.head.subtree if t.i not in cue_part]
+    elif verb.dep_ == "ROOT":
+        rest = [t for t in sent if t.i not in cue_part]
+    else:
+        return None
+    rest = [t for t in rest if not t.is_punct or t.text in {"%", "$"}]
+    if len(rest) < 3:
+        return None
+    return token_span(rest, base)
 
 
 def _quote_content(sent: Span, base: int, quotes: list[tuple[int, int]]) -> TextSpan | None:
