@@ -78,12 +78,27 @@ def noun_phrase(head: Token) -> list[Token]:
                     break
                 keep.add(t.i)
     lo, hi = min(keep), max(keep)
+    # a dateline or aside before the phrase is not part of it ("LONDON (AP) — European Union regulators")
+    for t in head.doc[lo:head.i]:
+        if t.text in {"—", "–", "--", "(", ")", ":", ";"}:
+            lo = t.i + 1
     toks = [t for t in head.doc[lo:hi + 1]]
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     return toks or [head]
+
+
+def _label_text(toks: list[Token]) -> str:
+    """The phrase as written, without leading determiners and quantifiers ("Several US officials")."""
+    while toks and (toks[0].dep_ in {"det", "nummod", "quantmod", "predet"}
+                    or toks[0].lower_ in {"several", "some", "many", "other", "few", "two", "three"}):
+        toks = toks[1:]
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
 
 
 def _entity_of(tok: Token) -> Span | None:
@@ -296,13 +311,11 @@ class ArticleActors:
                 return found
         # a generic group ("analysts", "officials") or an unnamed person in a role
         if lemma in roles["groups"] and head.tag_ in {"NNS", "NNPS"}:
-            label = _clean_name(" ".join(t.text for t in toks if t.dep_ not in {"det", "nummod", "quantmod"}
-                                         and t.lower_ not in {"several", "some", "many", "other", "few"}))
+            label = _clean_name(_label_text(toks))
             return self._add("group-" + slugify(label), label, "group", None, None, _clean_name(text))
         if head.ent_type_ in _NOT_ACTOR_ENTS or lemma in roles["not_speakers"]:
             return None
-        label = _clean_name(" ".join(t.text for t in toks if t.dep_ not in {"det", "nummod", "quantmod"}
-                                     and t.lower_ not in {"several", "some", "many", "other", "few"}))
+        label = _clean_name(_label_text(toks))
         if not label or not any(ch.isalpha() for ch in label):
             return None
         if head.pos_ == "PROPN":

@@ -83,6 +83,7 @@ class Found:
     about: list[str] = field(default_factory=list)
     nominal_of: int | None = None  # index of the statement whose claim this one denies
     quote: bool = False
+    reported_by_medium: bool = False  # "according to the Reuters report"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -155,6 +156,9 @@ class StatementFinder:
             if f:
                 found.extend(f if isinstance(f, list) else [f])
         found = [f for f in found if f is not None]
+        if any(f.cue.text.lower() != "according to" for f in found):
+            # "…, Peskov said, according to the Reuters report": the report only carries the quote
+            found = [f for f in found if f.cue.text.lower() != "according to" or not f.reported_by_medium]
         quoted_sentence = any(s <= sent.start_char < e or s < sent.end_char <= e for s, e in quotes) \
             or sent.text.lstrip().startswith(tuple(_QUOTE_CHARS))
         if found:
@@ -431,7 +435,8 @@ class StatementFinder:
         skip = {t.i for t in tok.subtree} | {tok.i, to.i}
         rest = [t for t in sent if t.i not in skip and not t.is_punct]
         content = token_span(rest, base) if rest else None
-        f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85)
+        f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85,
+                  reported_by_medium=pobj.lemma_.lower() in self.lex.sources_needing_author)
         return self._accusations(f, sent.root, base)
 
     def _named_source(self, named: list[Token], base: int) -> Resolved | None:
