@@ -70,6 +70,8 @@ def build_graph(article: dict[str, Any], actors: list[Actor], statements: list[S
 
 def to_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
     data = nx.node_link_data(G, edges="edges")
+    # edges in reading order (networkx lists them by source node)
+    data["edges"].sort(key=lambda e: min((ev["start"] for ev in e["evidence"]), default=0))
     for e in data["edges"]:
         # the contract's "target": an actor id, or the claim id when no actor is targeted
         e.setdefault("claim", None)
