@@ -156,6 +156,7 @@ class StatementFinder:
             if f:
                 found.extend(f if isinstance(f, list) else [f])
         found = [f for f in found if f is not None]
+        found = _outermost(found)
         if any(f.cue.text.lower() != "according to" for f in found):
             # "…, Peskov said, according to the Reuters report": the report only carries the quote
             found = [f for f in found if f.cue.text.lower() != "according to" or not f.reported_by_medium]
@@ -253,7 +254,12 @@ class StatementFinder:
             while head.dep_ == "conj" and self._subject(head) is None:
                 head = head.head
             return self._subject(head), None
-        if verb.dep_ in {"advcl", "xcomp", "pcomp"} or (verb.dep_ == "conj"):
+        if verb.dep_ in {"advcl", "xcomp", "pcomp"}:
+            # "said the U.S. would abandon the treaty, accusing Russia of …": the accuser is the
+            # speaker of the nearest cue above, else the subject of the verb it hangs from
+            for anc in verb.ancestors:
+                if anc.lemma_.lower() in self.lex.verbs and self._subject(anc) is not None:
+                    return self._subject(anc), None
             return self._subject(verb.head), None
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head, None
@@ -512,6 +518,19 @@ class StatementFinder:
             return [f]
         return [Found(f.speaker, "accuse", f.cue, f.sentence, f.content, t.actor_id, t.mention, f.confidence * 0.9,
                       quote=f.quote) for t in _unique(targets)]
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Drop statements reported inside another's content ("He says Goldsmith warned Blair that …"):
+    the article reports the outer speech act; the inner one is part of its claim."""
+    def within(inner: Found, outer: Found) -> bool:
+        c = outer.content
+        if outer.cue.text.lower() == "according to" or inner.speaker.actor_id == outer.speaker.actor_id:
+            return False  # "according to" spans the sentence; "said …, accusing X" is the same speaker's
+        return c is not None and outer is not inner and c.start <= inner.cue.start < c.end \
+            and not (inner.content is not None and inner.content.start <= outer.cue.start < inner.content.end)
+
+    return [f for f in found if not any(within(f, g) for g in found)]
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:
