@@ -69,10 +69,26 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                         response["content"] = {PROBLEM_JSON: content.pop("application/json")}
                 responses["default"] = DEFAULT_ERROR
                 _add_examples(operation, examples["responses"].get(operation["operationId"], {}))
-        for name, example in examples["requests"].items():
+                _drop_titles(operation.get("parameters", []))
+        for component in schema["components"]["schemas"].values():
+            _drop_titles(component.get("properties", {}))
+        for name, example in examples["schemas"].items():
             schema["components"]["schemas"][name]["examples"] = [example]
         app.openapi_schema = schema
     return app.openapi_schema
+
+
+def _drop_titles(node: Any) -> None:
+    """Remove the titles pydantic derives from field names ("Published At"): the docs would show
+    them beside every type, and the field name already says it. Component titles stay."""
+    if isinstance(node, dict):
+        if isinstance(node.get("title"), str):
+            del node["title"]
+        for value in node.values():
+            _drop_titles(value)
+    elif isinstance(node, list):
+        for item in node:
+            _drop_titles(item)
 
 
 def _add_examples(operation: dict[str, Any], recorded: dict[str, Any]) -> None:

@@ -75,8 +75,9 @@ def generate() -> dict[str, Any]:
                    "claim": next(n["id"] for n in nodes if n["type"] == "claim")}
             for operation, status, method, url, kwargs in CALLS:
                 record(client, responses, operation, status, method, url.format(**ids), **kwargs)
-    return {"seed": SEED.relative_to(REPO).as_posix(), "requests": {"ArticleCreate": request},
-            "responses": responses}
+    # schema-level examples: the request body, and the problem shown where no answer was recorded
+    schemas = {"ArticleCreate": request, "Problem": responses["articles-create"]["422"]["body"]}
+    return {"seed": SEED.relative_to(REPO).as_posix(), "schemas": schemas, "responses": responses}
 
 
 if __name__ == "__main__":
