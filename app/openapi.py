@@ -92,10 +92,11 @@ def _drop_titles(node: Any) -> None:
 
 
 def _add_examples(operation: dict[str, Any], recorded: dict[str, Any]) -> None:
-    """Each recorded answer becomes the example of the response with its status."""
+    """Each recorded answer becomes the example of the response with its status (JSON bodies)."""
     for code, answer in recorded.items():
-        for media in operation["responses"].get(code, {}).get("content", {}).values():
-            media["examples"] = {"seed": {"summary": answer["request"], "value": answer["body"]}}
+        for media_type, media in operation["responses"].get(code, {}).get("content", {}).items():
+            if media_type.endswith("json"):
+                media["examples"] = {"seed": {"summary": answer["request"], "value": answer["body"]}}
 
 
 def install_docs(app: FastAPI) -> None:
