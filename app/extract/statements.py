@@ -41,6 +41,7 @@ class Lexicon:
     negative: frozenset[str]
     parenthetical: frozenset[str]
     sources_needing_author: frozenset[str]
+    about_preps: frozenset[str]
     deny_phrases: dict[str, str]
 
 
@@ -64,6 +65,7 @@ def load_lexicon() -> Lexicon:
         deny_phrases=dict(raw["deny_phrases"]),
         parenthetical=frozenset(raw["parenthetical"]),
         sources_needing_author=frozenset(raw["sources_needing_author"]),
+        about_preps=frozenset(raw["about_preps"]),
     )
 
 
@@ -260,7 +262,10 @@ class StatementFinder:
             for anc in verb.ancestors:
                 if anc.lemma_.lower() in self.lex.verbs and self._subject(anc) is not None:
                     return self._subject(anc), None
-            return self._subject(verb.head), None
+            for anc in verb.ancestors:  # "pitched himself … by telling them that …"
+                if anc.pos_ in {"VERB", "AUX"} and self._subject(anc) is not None:
+                    return self._subject(anc), None
+            return None, None
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head, None
         return None, None
@@ -311,10 +316,10 @@ class StatementFinder:
                 charge = _charge(verb, base) or content or _subtree_span(objs[0], base)
                 return [Found(speaker, "accuse", cue, sent_span, charge, t.actor_id, t.mention, confidence)
                         for t in _unique(targets)]
-            if lemma in self.lex.accuse_if_object or (ccomp is None and quote is None):
+            if lemma in self.lex.accuse_if_object or (ccomp is None and quote is None and dobj is None):
                 return None
-            relation = "assert"
-            if dobj is not None:
+            relation = "assert"  # criticism aimed at no identifiable actor ("criticized the law")
+            if dobj is not None and content is None:
                 content = _subtree_span(dobj, base)
 
         claim_ref = None
@@ -348,7 +353,8 @@ class StatementFinder:
             if content is None:
                 return None
         else:  # assert
-            if lemma in self.lex.speech_if_clause and ccomp is None and quote is None:
+            colon = sent.text.rstrip().endswith(":")  # "The New York Times reports:" + a quote to come
+            if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon:
                 return None
             if content is None and xcomp is not None and lemma in {"urge", "warn", "promise", "pledge", "vow",
                                                                    "threaten", "tell", "advise", "demand"}:
@@ -358,6 +364,11 @@ class StatementFinder:
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
             if content is None and lemma in self.lex.parenthetical:
                 content = _parenthetical_content(verb, sent, base)  # "The museum, Mr. Obama said, would …"
+            if content is None:
+                about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.lex.about_preps
+                              and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
+                if about is not None and lemma not in {"say", "tell", "add"}:
+                    content = _subtree_span(about, base)  # "complained about his mic", "warned of …"
             if content is None and self.pending_colon is None and not sent.text.rstrip().endswith(":"):
                 return None
             if content is not None and self._says_not_true(ccomp):
