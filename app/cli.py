@@ -111,6 +111,24 @@ def seed() -> None:
     typer.echo(f"{created} seed article(s) added")
 
 
+@app.command()
+def worker(burst: Annotated[bool, typer.Option(help="Exit once the queue is empty.")] = False) -> None:
+    """Process the articles of ingest jobs (PostgreSQL). Run as many workers as you like, on any
+    machine that reaches the database; SIGINT/SIGTERM stop one after its current article."""
+    import logging
+
+    from app.config import get_settings
+    from app.jobs import run_worker
+
+    settings = get_settings()
+    if not settings.database_url.startswith("postgresql"):
+        typer.echo("The worker needs PostgreSQL (CLAIMGRAPH_DATABASE_URL); on SQLite the server "
+                   "processes ingest jobs itself.", err=True)
+        raise typer.Exit(2)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    run_worker(settings, _engine(), burst=burst)
+
+
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply all pending migrations (alembic upgrade head)."""

@@ -19,6 +19,14 @@ class Settings(BaseSettings):
     """Largest request body accepted for one article (413 beyond)."""
     migrate_on_start: bool = True
     """Apply the Alembic migrations when the server starts."""
+    max_job_bytes: int = 50_000_000
+    """Largest request body accepted for an ingest job (413 beyond)."""
+    max_job_articles: int = 1000
+    """Most articles in one ingest job (422 beyond)."""
+    worker_heartbeat_seconds: float = 10
+    """How often an ingest worker tells the database it is alive."""
+    worker_stalled_seconds: float = 30
+    """A worker silent this long is dead: its unfinished articles go back to the queue."""
 
 
 @lru_cache

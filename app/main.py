@@ -17,6 +17,7 @@ from app.config import Settings, get_settings
 from app.db import engine_url, make_engine, upgrade
 from app.errors import handle_error
 from app.extract.pipeline import get_pipeline
+from app.jobs import open_queue
 from app.openapi import DESCRIPTION, TAGS, build_openapi, install_docs
 from app.services.ingest import is_empty, seed
 
@@ -37,10 +38,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     engine = engine or make_engine(settings.database_url)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(prepare_database, settings, engine)
         await run_in_threadpool(get_pipeline)  # load the spaCy model before the first request
+        app.state.ingest_queue = await run_in_threadpool(open_queue, engine)
         yield
+        app.state.ingest_queue.close()
 
     app = FastAPI(
         title="ClaimGraph",
@@ -53,8 +56,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         docs_url=None,  # install_docs serves /docs and /redoc without a CDN
         redoc_url=None,
     )
-    app.state.engine = engine
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_article_bytes)
+    app.state.engine, app.state.settings = engine, settings
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_article_bytes,
+                       path_limits={"/v1/ingest-jobs": settings.max_job_bytes})
     for exc_class in (HTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_class, handle_error)
     app.include_router(api_router)

@@ -149,3 +149,31 @@ class ClaimTerm(SQLModel, table=True):
     claim_id: str = Field(foreign_key="claims.id", ondelete="CASCADE", primary_key=True,
                           max_length=64)
     term: str = Field(primary_key=True, index=True, max_length=64)
+
+
+class IngestJob(SQLModel, table=True):
+    """A batch of articles submitted at once; the job engine processes its items one by one."""
+
+    __tablename__ = "ingest_jobs"
+
+    id: str = Field(primary_key=True, max_length=32)
+    created_at: datetime = Field(sa_type=DateTime(timezone=True))
+
+
+class IngestItem(SQLModel, table=True):
+    """One article of an ingest job: its input while pending, then what became of it."""
+
+    __tablename__ = "ingest_items"
+
+    job_id: str = Field(foreign_key="ingest_jobs.id", ondelete="CASCADE", primary_key=True,
+                        max_length=32)
+    position: int = Field(primary_key=True)
+    status: str = Field(max_length=16)
+    """``pending``, then ``created``, ``existing`` (same content stored before) or ``failed``."""
+    article: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    """The submitted article; dropped once stored (the article row then holds it)."""
+    article_id: str | None = Field(default=None, max_length=16)
+    error: str | None = Field(default=None, sa_type=Text)
+    attempts: int = 0
+    """How many times a worker started on it (more than one after a crash or a retry)."""
+    finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

@@ -40,6 +40,7 @@ the sentences that show it.
 
 TAGS = [
     {"name": "articles", "description": "Submit an article to extract its claim graph; list, read and delete stored articles."},
+    {"name": "ingest-jobs", "description": "Submit many articles at once: workers extract and store them in the background; follow the job's progress and per-article results."},
     {"name": "actors", "description": "Actors are shared by all articles: search them, read one, list its statements."},
     {"name": "claims", "description": "A claim with every statement that asserts, denies or accuses over it."},
     {"name": "graph", "description": "The claim graph of the whole corpus, filtered like the article list."},

@@ -334,3 +334,61 @@ class Health(BaseModel):
     status: Literal["ok"] = Field(description="Always `ok`: the service answers.")
     database: Literal["ok"] = Field(description="Always `ok`: the database answers (else the response is a 503 problem).")
     version: str = Field(description="The service's version.")
+
+
+# --- ingest jobs -------------------------------------------------------------------------------
+
+class IngestJobCreate(BaseModel):
+    """Articles to extract and store in the background."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleCreate] = Field(
+        min_length=1, description="The articles, each as `POST /v1/articles` takes it.")
+
+
+class ItemStatus(StrEnum):
+    """`pending` until a worker stores the article: `created`, or `existing` when the same content
+    was stored before; `failed` when it could not be extracted (see `error`)."""
+
+    PENDING = "pending"
+    CREATED = "created"
+    EXISTING = "existing"
+    FAILED = "failed"
+
+
+class JobStatus(StrEnum):
+    """`queued` until a worker starts on it, `running`, then `completed` when no article is pending."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    COMPLETED = "completed"
+
+
+class IngestJobProgress(BaseModel):
+    """How far the job has come."""
+
+    total: int = Field(description="Articles in the job.")
+    done: int = Field(description="Articles finished: stored, found stored before, or failed.")
+    failed: int = Field(description="Articles that could not be extracted.")
+
+
+class IngestItemResult(BaseModel):
+    """What became of one article of the job."""
+
+    position: int = Field(description="Index of the article in the submitted list.")
+    status: ItemStatus = Field(description="Where the article stands.")
+    article_id: str | None = Field(description="Id of the stored article; null until stored, or when failed.")
+    error: str | None = Field(description="Why the article failed; null otherwise.")
+    attempts: int = Field(description="Times a worker started on it: more than one after a worker crashed.")
+
+
+class IngestJobPublic(BaseModel):
+    """An ingest job: its progress and one result per article."""
+
+    id: str = Field(description="Job id (32 hex digits).")
+    status: JobStatus = Field(description="Where the job stands.")
+    created_at: Annotated[datetime, AfterValidator(lambda d: d if d.tzinfo else d.replace(tzinfo=UTC))] = Field(
+        description="When the job was submitted (with time zone).")
+    progress: IngestJobProgress = Field(description="Articles done out of the total.")
+    results: list[IngestItemResult] = Field(description="One per submitted article, in the order sent.")

@@ -15,10 +15,17 @@ if config.config_file_name is not None:
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = SQLModel.metadata
+MIGRATION_LOCK = 0x636C61696D  # any constant: the PostgreSQL advisory lock key for migrations
 
 
 def database_url() -> str:
     return config.attributes.get("url") or get_settings().database_url
+
+
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """Leave the job engine's own tables (created by migration 0003 from its SQL) out of
+    autogenerate and ``alembic check``: they are not in our models."""
+    return not (type_ == "table" and name is not None and name.startswith("procrastinate_"))
 
 
 def run_migrations_offline() -> None:
@@ -36,10 +43,14 @@ def run_migrations_online() -> None:
             if connection.dialect.name == "sqlite":
                 # batch mode recreates tables; enforced foreign keys would cascade the drops
                 connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-                connection.commit()  # so Alembic opens (and commits) its own transaction
+            else:
+                # API and worker containers all migrate on start: one at a time (the lock is
+                # held until this connection closes; the next one then finds nothing to do)
+                connection.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+            connection.commit()  # so Alembic opens (and commits) its own transaction
             context.configure(connection=connection, target_metadata=target_metadata,
                               render_as_batch=connection.dialect.name == "sqlite",
-                              compare_type=True)
+                              compare_type=True, include_name=include_name)
             with context.begin_transaction():
                 context.run_migrations()
     finally:

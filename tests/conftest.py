@@ -30,9 +30,26 @@ from app.services.store import store_result
 
 REPO = Path(__file__).resolve().parents[1]
 POSTGRES_URL_ENV = "CLAIMGRAPH_TEST_POSTGRES_URL"
+QUEUE_TABLES = ["procrastinate_jobs", "procrastinate_workers", "procrastinate_events",
+                "procrastinate_periodic_defers"]
 
 
 # --- databases ------------------------------------------------------------------------------------
+
+_skipped_postgres_tests: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and "postgres" in report.keywords:
+        _skipped_postgres_tests.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """With CLAIMGRAPH_REQUIRE_POSTGRES=1 (CI), a skipped PostgreSQL test fails the run."""
+    if os.environ.get("CLAIMGRAPH_REQUIRE_POSTGRES") == "1" and _skipped_postgres_tests:
+        print(f"\n{len(_skipped_postgres_tests)} PostgreSQL test(s) skipped, e.g. {_skipped_postgres_tests[0]}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
@@ -84,13 +101,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         path = tmp_path / "claimgraph.db"
         shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"
-    url = request.getfixturevalue("postgres_url")
-    tables = ", ".join(t.name for t in SQLModel.metadata.sorted_tables)
-    engine = create_engine(url)
+    return request.getfixturevalue("postgres_db")
+
+
+@pytest.fixture
+def postgres_db(postgres_url: str) -> str:
+    """The session's PostgreSQL database, emptied: our tables and the job queue's."""
+    tables = ", ".join([t.name for t in SQLModel.metadata.sorted_tables] + QUEUE_TABLES)
+    engine = create_engine(postgres_url)
     with engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {tables} CASCADE"))
     engine.dispose()
-    return url
+    return postgres_url
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from app.services import articles
 
 PROBLEM = "application/problem+json"
 OPERATION_IDS = {"articles-create", "articles-list", "articles-get", "articles-graph",
-                 "articles-delete", "actors-list", "actors-get", "actors-statements", "claims-get",
-                 "graph-get", "health-get"}
+                 "articles-delete", "ingest-jobs-create", "ingest-jobs-get", "actors-list",
+                 "actors-get", "actors-statements", "claims-get", "graph-get", "health-get"}
 
 
 def test_health(client):

@@ -124,6 +124,8 @@ class ArticleActors:
         self.actors: dict[str, Actor] = {}
         self.history: list[str] = []  # actor ids in order of mention, speakers pushed again
         self.surnames: dict[str, str] = {}  # last name → person id
+        self._speaker_nouns = set(self.roles["person_roles"]) | set(self.roles["groups"]) | set(
+            self.roles["speaker_nouns"]) | {n for nouns in self.roles["anaphors"].values() for n in nouns}
 
     # -- registry ---------------------------------------------------------------------------
     def _add(self, actor_id: str, label: str, kind: str, country: str | None = None,
@@ -161,8 +163,14 @@ class ArticleActors:
         return list(self.actors.values())
 
     # -- resolution ---------------------------------------------------------------------------
-    def resolve(self, head: Token, base: int, *, exclude: set[str] | None = None) -> Resolved | None:
-        """Resolve the noun phrase headed by ``head``; offsets shifted by ``base``."""
+    def resolve(self, head: Token, base: int, *, exclude: set[str] | None = None, loose: bool = False
+                ) -> Resolved | None:
+        """Resolve the noun phrase headed by ``head``; offsets shifted by ``base``.
+
+        ``loose``: the phrase is the subject of a verb of saying, so any noun phrase may name a
+        speaker ("the ruling said", "one slide says"); otherwise a common noun must be one that
+        can speak on its own ("analysts", "the ministry").
+        """
         if head.pos_ == "PRON" or head.lower_ in _PRONOUN_KINDS:
             actor_id = self.resolve_pronoun(head.lower_, exclude=exclude)
             if actor_id is None:
@@ -173,7 +181,7 @@ class ArticleActors:
             head = issuer  # "Steele's memo said": the memo speaks for its issuer
         toks = noun_phrase(head)
         mention = token_span(toks, base)
-        actor_id = self._resolve_np(head, toks, mention.text)
+        actor_id = self._resolve_np(head, toks, mention.text, loose)
         if actor_id is None:
             return None
         self.mentioned(actor_id)
@@ -243,7 +251,7 @@ class ArticleActors:
             return name
         return None
 
-    def _resolve_np(self, head: Token, toks: list[Token], text: str) -> str | None:
+    def _resolve_np(self, head: Token, toks: list[Token], text: str, loose: bool = False) -> str | None:
         roles = self.roles
         lemma = head.lemma_.lower()
         former = any(t.lower_ in {"former", "ex", "late", "retired"} for t in toks)
@@ -318,6 +326,9 @@ class ArticleActors:
         label = _clean_name(_label_text(toks))
         if not label or not any(ch.isalpha() for ch in label):
             return None
+        if head.pos_ == "PROPN" and head.is_upper and head.i + 1 < len(head.doc) and \
+                head.doc[head.i + 1].text in {"—", "–", "-", "("}:
+            return None  # a dateline ("WASHINGTON —")
         if head.pos_ == "PROPN":
             # an unknown name: a person when it reads like one ("Matthews"), else an organisation
             kind = "organization" if (ent is not None and ent.label_ in {"ORG", "FAC"}) else "person"
@@ -325,8 +336,9 @@ class ArticleActors:
                 return self._person([t for t in toks if t.pos_ == "PROPN" and t.i <= head.i
                                      and t.lower_.strip(".") not in _TITLE_WORDS] or [head], toks, head, text, former)
             return self._add(slugify(label), label, kind, None, None, _clean_name(text))
-        kind = "person" if lemma in roles["person_roles"] and head.tag_ == "NN" else "group" \
-            if head.tag_ == "NNS" else "other"
+        if not (loose or lemma in self._speaker_nouns or any(t.pos_ == "PROPN" for t in toks if t.i < head.i)):
+            return None  # "the performance", "this museum": not a speaker of its own
+        kind = "group" if head.tag_ == "NNS" else "other"
         return self._add("other-" + slugify(label), label, kind if kind != "person" else "other", None, None,
                          _clean_name(text))
 

@@ -120,6 +120,7 @@ class StatementFinder:
         self.last_speaker: str | None = None
         self.pending_colon: tuple[Resolved, TextSpan, str] | None = None
         self.paragraph_no = 0
+        self._relative: Token | None = None
 
     # -- entry point -----------------------------------------------------------------------------
     def paragraph(self, doc: Doc, base: int) -> list[Found]:
@@ -211,13 +212,21 @@ class StatementFinder:
             return True
         if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
             return True
-        if verb.dep_ == "amod" or verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+        if verb.dep_ in {"amod", "acl", "pcomp"} and not (verb.dep_ == "pcomp" and head.lower_ == "by"):
+            return True  # "taxpayers reporting gains", "pilloried for acknowledging" (but "by telling them")
+        if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
+            return True  # "are to blame"
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+                head.lemma_.lower() not in {"continue", "go", "repeat", "have", "use", "take", "appear", "seem",
+                                            "rise", "step", "come"}:
+            return True  # an infinitive names a purpose or plan, not a speech act ("to counter")
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
             return True
         if verb.sent.text.rstrip().endswith("?") and verb.dep_ == "ROOT":
             return True
         return False
 
-    def _resolve_speaker(self, head: Token, base: int) -> Resolved | None:
+    def _resolve_speaker(self, head: Token, base: int, loose: bool = False) -> Resolved | None:
         """A pronoun speaker ("it added", "he said") is the last speaker when compatible."""
         if head.pos_ == "PRON" and self.last_speaker is not None:
             actor = self.actors.actors[self.last_speaker]
@@ -226,7 +235,7 @@ class StatementFinder:
                           "they": {"group", "organization", "government", "country"}}.get(head.lower_, set())
             if actor.kind in compatible:
                 return Resolved(actor.id, token_span([head], base))
-        return self.actors.resolve(head, base)
+        return self.actors.resolve(head, base, loose=loose)
 
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -243,7 +252,8 @@ class StatementFinder:
             return pobj, passive_subj
         subj = self._subject(verb)
         if subj is not None and subj.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
-            return verb.head, None  # "an architect who said he was stiffed"
+            self._relative = subj  # "an architect who said he was stiffed": the mention is "who"
+            return verb.head, None
         if subj is not None:
             return subj, None
         if verb.dep_ == "conj":
@@ -285,15 +295,19 @@ class StatementFinder:
         relation = relation or self.lex.verbs[lemma]
         if self._blocked(verb):
             return None
+        self._relative = None
         speaker_head, passive_subj = self._find_speaker_head(verb)
         if speaker_head is None:
             return None
         if speaker_head.pos_ == "PRON" and speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that",
                                                                    "which", "this"}:
             return None
-        speaker = self._resolve_speaker(speaker_head, base)
+        speaker = self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
         if speaker is None:
             return None
+        if self._relative is not None:
+            speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
+            self._relative = None
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
         if lemma == "call":
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)

@@ -8,6 +8,7 @@ Run it again when the extraction or a response model changes.
 
 import json
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ CALLS: list[tuple[str, int, str, str, dict[str, Any]]] = [
     ("articles-graph", 200, "GET", "/v1/articles/{article}/graph", {}),
     ("articles-graph", 404, "GET", f"/v1/articles/{MISSING}/graph", {}),
     ("articles-delete", 404, "DELETE", f"/v1/articles/{MISSING}", {}),
+    ("ingest-jobs-create", 422, "POST", "/v1/ingest-jobs", {"json": {"articles": []}}),
+    ("ingest-jobs-get", 404, "GET", f"/v1/ingest-jobs/{MISSING * 2}", {}),
     ("actors-list", 200, "GET", "/v1/actors?limit=2", {}),
     ("actors-list", 422, "GET", "/v1/actors?country=China", {}),
     ("actors-get", 200, "GET", "/v1/actors/{actor}", {}),
@@ -60,6 +63,15 @@ def record(client: TestClient, responses: dict[str, dict[str, Any]], operation: 
     return body
 
 
+def record_job(client: TestClient, responses: dict[str, dict[str, Any]], request: dict[str, Any]) -> None:
+    """An ingest job sending the seed article again (so `existing`), as accepted and once done."""
+    job = record(client, responses, "ingest-jobs-create", 202, "POST", "/v1/ingest-jobs",
+                 json={"articles": [request]})
+    while client.get(f"/v1/ingest-jobs/{job['id']}").json()["status"] != "completed":
+        time.sleep(0.05)  # the server's background thread (SQLite) processes it
+    record(client, responses, "ingest-jobs-get", 200, "GET", f"/v1/ingest-jobs/{job['id']}")
+
+
 def generate() -> dict[str, Any]:
     request = {"text": SEED.read_text(encoding="utf-8"), "source": "The Jerusalem Post"}
     responses: dict[str, dict[str, Any]] = {}
@@ -75,6 +87,7 @@ def generate() -> dict[str, Any]:
                    "claim": next(n["id"] for n in nodes if n["type"] == "claim")}
             for operation, status, method, url, kwargs in CALLS:
                 record(client, responses, operation, status, method, url.format(**ids), **kwargs)
+            record_job(client, responses, request)
     # schema-level examples: the request body, and the problem shown where no answer was recorded
     schemas = {"ArticleCreate": request, "Problem": responses["articles-create"]["422"]["body"]}
     return {"seed": SEED.relative_to(REPO).as_posix(), "schemas": schemas, "responses": responses}

@@ -1,0 +1,149 @@
+"""The job engine behind ``/v1/ingest-jobs``: procrastinate on PostgreSQL, a thread on SQLite.
+
+On PostgreSQL every article of a job is one procrastinate job in the queue tables that live in
+the same database (no other broker), run by ``claimgraph worker`` processes on any machine.
+One job per article, not per batch: extracting articles one at a time is no slower than in
+batches, the queue spreads them evenly over the workers, and a crash costs one article.
+
+A worker that dies (SIGKILL, lost machine) stops sending heartbeats; once it has been silent for
+``worker_stalled_seconds``, any live worker sends its unfinished jobs back to the queue: at
+start-up and every minute (procrastinate's ``get_stalled_jobs`` + ``retry_job``). Failing
+jobs (the database went away) are retried with exponential back-off. Running an article twice
+is harmless: its item is skipped once settled, and its content is stored once (unique hash).
+
+On SQLite there are no separate workers: the API process runs the same item function in one
+background thread, and picks up the items left pending when it starts.
+"""
+
+import asyncio
+import logging
+import threading
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Protocol
+
+import procrastinate
+from sqlalchemy import Engine, make_url
+from sqlmodel import Session
+
+from app.config import Settings
+from app.db import engine_url
+from app.extract.pipeline import get_pipeline
+from app.services.jobs import pending_items, process_item
+
+logger = logging.getLogger(__name__)
+
+QUEUE = "ingest"
+INGEST_TASK = "ingest_article"
+RETRY_STALLED_TASK = "retry_stalled_jobs"
+# 8 attempts, 2 s to 4 min apart: rides out a database restart, gives up on a lasting fault
+INGEST_RETRY = procrastinate.RetryStrategy(max_attempts=8, exponential_wait=2)
+
+
+def ingest_article(context: procrastinate.JobContext, job_id: str, position: int) -> None:
+    """Extract and store article ``position`` of ingest job ``job_id`` (runs in a worker thread)."""
+    process_item(context.additional_context["engine"], get_pipeline(), job_id, position)
+
+
+async def retry_stalled_jobs(context: procrastinate.JobContext, timestamp: int) -> None:
+    """Periodic: send the jobs of workers silent for too long back to the queue."""
+    await requeue_stalled(context.app, context.additional_context["stalled_seconds"])
+
+
+async def requeue_stalled(app: procrastinate.App, stalled_seconds: float) -> None:
+    for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_seconds):
+        logger.warning("requeueing job %s (%s) of a dead worker", job.id, job.call_string)
+        await app.job_manager.retry_job(job)
+
+
+def make_app(database_url: str) -> procrastinate.App:
+    """A procrastinate app on the PostgreSQL database of ``database_url`` (a SQLAlchemy URL)."""
+    conninfo = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=conninfo))
+    app.task(name=INGEST_TASK, queue=QUEUE, pass_context=True, retry=INGEST_RETRY)(ingest_article)
+    app.periodic(cron="* * * * *", periodic_id=RETRY_STALLED_TASK)(
+        app.task(name=RETRY_STALLED_TASK, queue=QUEUE, pass_context=True,
+                 queueing_lock=RETRY_STALLED_TASK)(retry_stalled_jobs))
+    return app
+
+
+def run_worker(settings: Settings, engine: Engine, *, burst: bool = False) -> None:
+    """Run a worker until stopped (SIGINT/SIGTERM finish the current article first); with
+    ``burst``, until the queue is empty."""
+    get_pipeline()  # load the model before taking jobs
+    app = make_app(engine_url(engine))
+
+    async def work() -> None:
+        async with app.open_async():
+            await requeue_stalled(app, settings.worker_stalled_seconds)
+            await app.run_worker_async(
+                queues=[QUEUE], concurrency=1, wait=not burst, delete_jobs="successful",
+                update_heartbeat_interval=settings.worker_heartbeat_seconds,
+                stalled_worker_timeout=settings.worker_stalled_seconds,
+                additional_context={"engine": engine,
+                                    "stalled_seconds": settings.worker_stalled_seconds})
+
+    asyncio.run(work())
+
+
+class IngestQueue(Protocol):
+    """Where the API sends the items of a new job."""
+
+    def submit(self, job_id: str, positions: Iterable[int]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class ProcrastinateQueue:
+    """PostgreSQL: items become procrastinate jobs, for ``claimgraph worker`` processes."""
+
+    def __init__(self, engine: Engine):
+        self.app = make_app(engine_url(engine))
+        self.lock = threading.Lock()
+        self.opened = False
+
+    def submit(self, job_id: str, positions: Iterable[int]) -> None:
+        with self.lock:  # connect on first use: the API starts even while the database is down
+            if not self.opened:
+                self.app.open()
+                self.opened = True
+        self.app.tasks[INGEST_TASK].batch_defer(
+            *({"job_id": job_id, "position": p} for p in positions))
+
+    def close(self) -> None:
+        if self.opened:
+            self.app.close()
+
+
+class ThreadQueue:
+    """SQLite: items run in one background thread of this process (the embedded default)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+        self.executor.submit(self._resume).add_done_callback(_log_failure)
+
+    def _resume(self) -> None:
+        """Process the items a stopped server left pending (before any new ones)."""
+        with Session(self.engine) as session:
+            pending = pending_items(session)
+        for job_id, position in pending:
+            process_item(self.engine, get_pipeline(), job_id, position)
+
+    def submit(self, job_id: str, positions: Iterable[int]) -> None:
+        for position in positions:
+            future = self.executor.submit(process_item, self.engine, get_pipeline(), job_id, position)
+            future.add_done_callback(_log_failure)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _log_failure(future: Future[None]) -> None:
+    # a database error: the item stays pending, and is picked up again when the server restarts
+    if not future.cancelled() and future.exception() is not None:
+        logger.error("ingest item failed", exc_info=future.exception())
+
+
+def open_queue(engine: Engine) -> IngestQueue:
+    return ProcrastinateQueue(engine) if engine.dialect.name == "postgresql" else ThreadQueue(engine)

@@ -1,0 +1,100 @@
+"""Ingest jobs: a batch of articles, recorded as one row per article that workers settle one by one.
+
+Our own tables hold the job's state (the queue only holds "process item N of job J"), so the
+progress and results survive any worker, and a retried item that is already settled is skipped.
+Processing is idempotent: content already stored is found by its hash, never stored twice.
+"""
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session, select
+
+from app.errors import NotFound
+from app.extract.pipeline import ArticleInput, Pipeline
+from app.models import IngestItem, IngestJob
+from app.schemas import (ArticleCreate, IngestItemResult, IngestJobProgress, IngestJobPublic,
+                         ItemStatus, JobStatus)
+from app.services.ingest import ingest
+
+MAX_ERROR_CHARS = 500
+
+
+def create_job(session: Session, articles: list[ArticleCreate]) -> str:
+    """Record a job and its articles (all pending); return its id. The caller queues the items."""
+    job_id = uuid.uuid4().hex
+    session.add(IngestJob(id=job_id, created_at=datetime.now(UTC)))
+    session.flush()  # the job row first: the items refer to it
+    session.add_all(IngestItem(job_id=job_id, position=i, status=ItemStatus.PENDING,
+                               article=a.model_dump(mode="json", exclude_none=True))
+                    for i, a in enumerate(articles))
+    session.commit()
+    return job_id
+
+
+def delete_job(session: Session, job_id: str) -> None:
+    """Remove a job that could not be queued (its items go with it)."""
+    session.exec(delete(IngestJob).where(IngestJob.id == job_id))  # type: ignore[call-overload,arg-type]
+    session.commit()
+
+
+def process_item(engine: Engine, pipeline: Pipeline, job_id: str, position: int) -> None:
+    """Extract and store one pending article of a job, and record the outcome.
+
+    Database errors propagate, so that the job engine retries the item later; any other error
+    is the article's own (it would fail again) and is recorded as its result.
+    """
+    with Session(engine, expire_on_commit=False) as session:
+        item = session.get(IngestItem, (job_id, position))
+        if item is None or item.status != ItemStatus.PENDING:
+            return  # settled by an earlier attempt (or the job was deleted)
+        item.attempts += 1
+        session.commit()
+        article = ArticleInput(**ArticleCreate.model_validate(item.article).model_dump())
+        try:
+            stored, created = ingest(session, article, pipeline)
+        except DBAPIError:
+            raise
+        except Exception as exc:  # noqa: BLE001  (recorded for the client, see the docstring)
+            session.rollback()
+            item.status, item.error = ItemStatus.FAILED, f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
+        else:
+            item.status = ItemStatus.CREATED if created else ItemStatus.EXISTING
+            item.article_id, item.article = stored.id, None
+        item.finished_at = datetime.now(UTC)
+        session.add(item)
+        session.commit()
+
+
+def pending_items(session: Session) -> list[tuple[str, int]]:
+    """``(job id, position)`` of every item not settled yet, oldest job first."""
+    rows = session.exec(select(IngestItem.job_id, IngestItem.position)
+                        .join(IngestJob, IngestJob.id == IngestItem.job_id)  # type: ignore[arg-type]
+                        .where(IngestItem.status == ItemStatus.PENDING)
+                        .order_by(IngestJob.created_at, IngestItem.position)).all()
+    return [(job_id, position) for job_id, position in rows]
+
+
+def get_job(session: Session, job_id: str) -> IngestJobPublic:
+    job = session.get(IngestJob, job_id)
+    if job is None:
+        raise NotFound(f"No ingest job with id '{job_id}'.")
+    rows = session.exec(  # not the pending articles' text
+        select(IngestItem.position, IngestItem.status, IngestItem.article_id, IngestItem.error,
+               IngestItem.attempts)
+        .where(IngestItem.job_id == job_id).order_by(IngestItem.position)).all()
+    results = [IngestItemResult(position=p, status=ItemStatus(s), article_id=a, error=e, attempts=n)
+               for p, s, a, e, n in rows]
+    pending = sum(r.status == ItemStatus.PENDING for r in results)
+    if pending == 0:
+        status = JobStatus.COMPLETED
+    elif any(r.attempts for r in results):
+        status = JobStatus.RUNNING
+    else:
+        status = JobStatus.QUEUED
+    progress = IngestJobProgress(total=len(results), done=len(results) - pending,
+                                 failed=sum(r.status == ItemStatus.FAILED for r in results))
+    return IngestJobPublic(id=job.id, status=status, created_at=job.created_at, progress=progress,
+                           results=results)

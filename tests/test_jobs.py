@@ -1,0 +1,206 @@
+"""/v1/ingest-jobs through HTTP on both databases: a thread runs the items on SQLite, an
+in-process procrastinate worker (burst mode) on PostgreSQL. Real worker processes, crashes and
+parallel writers are in test_jobs_workers.py."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, func, select
+from typer.testing import CliRunner
+
+from app.cli import app as cli
+from app.config import Settings, get_settings
+from app.db import make_engine
+from app.jobs import run_worker
+from app.main import create_app
+from app.models import Article, IngestItem
+from app.schemas import ArticleCreate
+from app.services import jobs
+
+PROBLEM = "application/problem+json"
+FIRST = "China on Tuesday denied a US claim that Russia had asked it for military help."
+SECOND = "The Chinese foreign ministry accused the United States of spreading disinformation."
+HTML = f"<html><body><article><p>{SECOND} Washington denied it.</p></article></body></html>"
+
+
+@pytest.fixture
+def finish(client: TestClient, settings: Settings, engine: Engine) -> Callable[[str], dict]:
+    """Process the queue and return the job once completed."""
+
+    def finish(location: str) -> dict:
+        if engine.dialect.name == "postgresql":
+            run_worker(settings, engine, burst=True)
+        deadline = time.monotonic() + 60
+        while (job := client.get(location).json())["status"] != "completed":
+            assert time.monotonic() < deadline, job
+            time.sleep(0.05)
+        return job
+
+    return finish
+
+
+def submit(client: TestClient, *articles: dict) -> tuple[str, dict]:
+    r = client.post("/v1/ingest-jobs", json={"articles": list(articles)})
+    assert r.status_code == 202, r.text
+    return r.headers["location"], r.json()
+
+
+def article_count(engine: Engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(Article)).one()
+
+
+# --- the happy path ------------------------------------------------------------------------------
+
+def test_a_job_stores_each_article_once_and_reports_each(client, finish, engine):
+    location, job = submit(client, {"text": FIRST, "source": "Reuters", "published_at": "2022-03-15"},
+                           {"html": HTML, "title": "Accused"}, {"text": FIRST})
+    assert location == f"/v1/ingest-jobs/{job['id']}" and len(job["id"]) == 32
+    assert job["status"] == "queued" and job["created_at"].endswith("Z")
+    assert job["progress"] == {"total": 3, "done": 0, "failed": 0}
+    assert [r["status"] for r in job["results"]] == ["pending"] * 3
+
+    job = finish(location)
+    assert job["progress"] == {"total": 3, "done": 3, "failed": 0}
+    assert [r["status"] for r in job["results"]] == ["created", "created", "existing"]
+    first, second, again = job["results"]
+    assert again["article_id"] == first["article_id"] != second["article_id"]
+    assert all(r["attempts"] == 1 and r["error"] is None for r in job["results"])
+    stored = client.get(f"/v1/articles/{first['article_id']}").json()
+    assert (stored["text"], stored["source"], stored["published_at"]) == (FIRST, "Reuters", "2022-03-15")
+    assert client.get(f"/v1/articles/{second['article_id']}").json()["title"] == "Accused"
+    assert article_count(engine) == 2
+
+
+def test_content_stored_before_is_reported_existing(client, finish):
+    stored = client.post("/v1/articles", json={"text": FIRST}).json()
+    location, _ = submit(client, {"text": FIRST})
+    assert finish(location)["results"] == [{"position": 0, "status": "existing", "article_id": stored["id"],
+                                            "error": None, "attempts": 1}]
+
+
+def test_an_article_that_fails_is_reported_and_the_rest_stored(client, finish, pipeline, monkeypatch):
+    extract = pipeline.extract
+
+    def fail_on_second(item):
+        if item.text == SECOND:
+            raise ValueError("no parse")
+        return extract(item)
+
+    monkeypatch.setattr(pipeline, "extract", fail_on_second)
+    location, _ = submit(client, {"text": FIRST}, {"text": SECOND})
+    job = finish(location)
+    assert job["progress"] == {"total": 2, "done": 2, "failed": 1}
+    assert job["results"][0]["status"] == "created"
+    assert job["results"][1] == {"position": 1, "status": "failed", "article_id": None,
+                                 "error": "ValueError: no parse", "attempts": 1}
+
+
+# --- the item function ---------------------------------------------------------------------------
+
+def test_a_database_error_leaves_the_item_pending_for_a_retry(engine, session, pipeline, monkeypatch):
+    job_id = jobs.create_job(session, [ArticleCreate(text=FIRST)])
+
+    def database_down(*_args):
+        raise OperationalError("INSERT …", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(jobs, "ingest", database_down)
+    with pytest.raises(OperationalError):
+        jobs.process_item(engine, pipeline, job_id, 0)
+    item = session.get(IngestItem, (job_id, 0))
+    assert (item.status, item.attempts, item.article) == ("pending", 1, {"text": FIRST})
+
+    monkeypatch.undo()
+    jobs.process_item(engine, pipeline, job_id, 0)  # the retry
+    jobs.process_item(engine, pipeline, job_id, 0)  # a duplicate delivery: already settled
+    session.refresh(item)
+    assert (item.status, item.attempts, item.article) == ("created", 2, None)
+    assert article_count(engine) == 1
+
+
+def test_the_sqlite_server_resumes_items_left_pending(sqlite_template, tmp_path, pipeline):
+    """(On PostgreSQL pending items wait in the queue: nothing to resume.)"""
+    path = tmp_path / "claimgraph.db"
+    shutil.copyfile(sqlite_template, path)
+    settings = Settings(database_url=f"sqlite:///{path}", seed_on_start=False, migrate_on_start=False)
+    engine = make_engine(settings.database_url)
+    with Session(engine) as session:
+        job_id = jobs.create_job(session, [ArticleCreate(text=FIRST), ArticleCreate(text=SECOND)])
+    with TestClient(create_app(settings, engine)) as client:  # as if the last server stopped here
+        deadline = time.monotonic() + 60
+        while client.get(f"/v1/ingest-jobs/{job_id}").json()["status"] != "completed":
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    assert article_count(engine) == 2
+    engine.dispose()
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, loc", [
+    ({"articles": []}, ["body", "articles"]),
+    ({"articles": [{"text": FIRST, "html": HTML}]}, ["body", "articles", 0]),
+    ({"articles": [{"text": FIRST, "lang": "en"}]}, ["body", "articles", 0, "lang"]),
+    ({"texts": [FIRST]}, ["body", "texts"]),
+])
+def test_invalid_jobs_are_422(client, body, loc):
+    r = client.post("/v1/ingest-jobs", json=body)
+    assert r.status_code == 422 and r.headers["content-type"] == PROBLEM
+    assert loc in [e["loc"] for e in r.json()["errors"]]
+
+
+@pytest.fixture
+def small_client(settings: Settings, engine: Engine, pipeline) -> Iterator[TestClient]:
+    limits = settings.model_copy(update={"max_job_articles": 2, "max_job_bytes": 1000})
+    with TestClient(create_app(limits, engine)) as client:
+        yield client
+
+
+def test_more_articles_than_allowed_is_422(small_client):
+    r = small_client.post("/v1/ingest-jobs", json={"articles": [{"text": f"{FIRST} {i}"} for i in range(3)]})
+    assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["body", "articles"]
+
+
+def test_jobs_have_their_own_body_limit(small_client):
+    over = {"articles": [{"text": "x" * 1000}]}
+    assert small_client.post("/v1/ingest-jobs", json=over).status_code == 413
+    # the article limit (20 000 bytes in the test settings) is not the job limit
+    assert small_client.post("/v1/articles", json=over["articles"][0]).status_code == 201
+
+
+def test_a_job_must_be_json(client):
+    r = client.post("/v1/ingest-jobs", content=FIRST, headers={"content-type": "text/plain"})
+    assert r.status_code == 415 and r.headers["content-type"] == PROBLEM
+
+
+def test_an_unknown_job_is_404(client):
+    r = client.get("/v1/ingest-jobs/0123456789abcdef0123456789abcdef")
+    assert r.status_code == 404 and r.headers["content-type"] == PROBLEM
+
+
+def test_a_job_the_queue_refuses_is_not_kept(client, engine, monkeypatch):
+    def refuse(*_args):
+        raise OperationalError("SELECT procrastinate_defer_jobs_v1(…)", {}, Exception("down"))
+
+    monkeypatch.setattr(client.app.state.ingest_queue, "submit", refuse)
+    with pytest.raises(OperationalError):  # the test client re-raises what the server answers 500 to
+        client.post("/v1/ingest-jobs", json={"articles": [{"text": FIRST}]})
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(IngestItem)).one() == 0
+
+
+def test_the_worker_command_needs_postgresql(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLAIMGRAPH_DATABASE_URL", f"sqlite:///{tmp_path / 'x.db'}")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["worker"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2 and "needs PostgreSQL" in result.output
