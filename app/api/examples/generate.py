@@ -67,7 +67,10 @@ def record_job(client: TestClient, responses: dict[str, dict[str, Any]], request
     """An ingest job sending the seed article again (so `existing`), as accepted and once done."""
     job = record(client, responses, "ingest-jobs-create", 202, "POST", "/v1/ingest-jobs",
                  json={"articles": [request]})
+    deadline = time.monotonic() + 60
     while client.get(f"/v1/ingest-jobs/{job['id']}").json()["status"] != "completed":
+        if time.monotonic() > deadline:
+            raise SystemExit(f"ingest job {job['id']} did not complete within 60 s")
         time.sleep(0.05)  # the server's background thread (SQLite) processes it
     record(client, responses, "ingest-jobs-get", 200, "GET", f"/v1/ingest-jobs/{job['id']}")
 
