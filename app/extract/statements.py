@@ -42,6 +42,7 @@ class Lexicon:
     parenthetical: frozenset[str]
     sources_needing_author: frozenset[str]
     about_preps: frozenset[str]
+    allegation_verbs: frozenset[str]
     deny_phrases: dict[str, str]
 
 
@@ -66,6 +67,7 @@ def load_lexicon() -> Lexicon:
         parenthetical=frozenset(raw["parenthetical"]),
         sources_needing_author=frozenset(raw["sources_needing_author"]),
         about_preps=frozenset(raw["about_preps"]),
+        allegation_verbs=frozenset(raw["allegation_verbs"]),
     )
 
 
@@ -212,6 +214,8 @@ class StatementFinder:
             return True
         if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
             return True
+        if verb.dep_ == "acl" and head.lemma_.lower() in self.actors.roles["documents"]:
+            return False  # "said in a statement accusing Trump of …"
         if verb.dep_ in {"amod", "acl", "pcomp"} and not (verb.dep_ == "pcomp" and head.lower_ == "by"):
             return True  # "taxpayers reporting gains", "pilloried for acknowledging" (but "by telling them")
         if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
@@ -251,6 +255,10 @@ class StatementFinder:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return pobj, passive_subj
         subj = self._subject(verb)
+        if subj is not None and subj.is_upper and len(subj.text) > 2:
+            appos = next((c for c in subj.children if c.dep_ == "appos" and not c.is_upper), None)
+            if appos is not None:
+                subj = appos  # "LONDON (AP) — European Union regulators accused …": a dateline, then the subject
         if subj is not None and subj.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
             self._relative = subj  # "an architect who said he was stiffed": the mention is "who"
             return verb.head, None
@@ -266,7 +274,7 @@ class StatementFinder:
             while head.dep_ == "conj" and self._subject(head) is None:
                 head = head.head
             return self._subject(head), None
-        if verb.dep_ in {"advcl", "xcomp", "pcomp"}:
+        if verb.dep_ in {"advcl", "xcomp", "pcomp", "acl"}:
             # "said the U.S. would abandon the treaty, accusing Russia of …": the accuser is the
             # speaker of the nearest cue above, else the subject of the verb it hangs from
             for anc in verb.ancestors:
@@ -390,7 +398,8 @@ class StatementFinder:
                 claim_ref = "anaphor"
         f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref)
         if relation == "assert":
-            return nominal + self._accusations(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base)
+            return nominal + self._accusations(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base,
+                                               alleged=lemma in self.lex.allegation_verbs)
         return nominal + [f]
 
     def _names_claim(self, obj: Token) -> bool:
@@ -419,7 +428,7 @@ class StatementFinder:
         if words & self.lex.false_words and dobj.lemma_.lower() in self.lex.claim_nouns:
             return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
         tgt = self.actors.resolve(dobj, base, exclude={speaker.actor_id})
-        if tgt is not None and words & self.lex.wrongdoing | {"liar", "fraud", "disgrace", "criminal"}:
+        if tgt is not None and words & self.lex.negative:
             return [Found(speaker, "accuse", cue, sent_span, _subtree_span(oprd, base), tgt.actor_id,
                           tgt.mention, confidence=0.7)]
         return [Found(speaker, "assert", cue, sent_span, token_span(list(dobj.subtree) + list(oprd.subtree), base)
@@ -511,25 +520,24 @@ class StatementFinder:
             return self._accusations(f, clause, base)
         return [f]
 
-    def _accusations(self, f: Found, clause: Token | None, base: int) -> list[Found]:
-        """An assertion whose content charges identified actors with wrongdoing is an accusation of each."""
+    def _accusations(self, f: Found, clause: Token | None, base: int, alleged: bool = False) -> list[Found]:
+        """An assertion whose content charges identified actors with wrongdoing is an accusation of each;
+        ``alleged``: the cue itself charges ("alleged that X …"), so any actor subject is accused."""
         if clause is None or f.relation != "assert":
             return [f]
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        agent = None
-        if subj is None:
-            by = next((c for c in clause.children if c.dep_ == "agent"), None)
-            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        accused = subj if subj is not None else agent
+        by = next((c for c in clause.children if c.dep_ == "agent"), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        accused = agent if agent is not None else subj  # "they are being punished by the authorities"
         if accused is None or accused.pos_ == "PRON" or accused.lower_ in {"what", "this", "that", "it"}:
             return [f]
-        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd"}]
+        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd", "conj"}]
         words = {t.lemma_.lower() for t in predicate}
         for c in predicate:
             words |= {t.lemma_.lower() for t in c.children if t.dep_ in {"amod", "pobj", "dobj", "compound", "advmod",
                                                                        "xcomp", "acomp"}}
         negated = any(c.dep_ == "neg" for c in clause.children)
-        if not (words & self.lex.negative) and not (negated and agent is None):
+        if not (words & self.lex.negative) and not (negated and agent is None) and not alleged:
             return [f]
         if negated and words & self.lex.negative:
             return [f]  # "is not to blame": a defence, not a charge
