@@ -183,10 +183,10 @@ class StatementFinder:
         if quoted_sentence:
             cont = self._continuation(sent, base, sent_span, quotes)
             if cont:
-                return [cont]
+                return cont
         return []
 
-    def _continuation(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> Found | None:
+    def _continuation(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         """An unattributed quotation that continues the last attributed one."""
         if self.pending_colon is not None:
             speaker, cue, rel = self.pending_colon
@@ -198,7 +198,8 @@ class StatementFinder:
             return None
         self.last_quote = (speaker, cue, self.paragraph_no)
         content = _quote_content(sent, base, quotes) or sent_span
-        return Found(speaker, rel, cue, sent_span, content, confidence=0.6, quote=True)
+        f = Found(speaker, rel, cue, sent_span, content, confidence=0.6, quote=True)
+        return self._accusations(f, sent.root, base) if rel == "assert" else [f]
 
     # -- cues ------------------------------------------------------------------------------------
     def _blocked(self, verb: Token) -> bool:
@@ -332,7 +333,7 @@ class StatementFinder:
 
         if relation == "accuse":
             objs = [passive_subj] if passive_subj is not None else ([dobj] + _conjuncts(dobj) if dobj is not None else [])
-            targets = [t for t in (self.actors.resolve(o, base, exclude={speaker.actor_id}) for o in objs)
+            targets = [t for t in (self._accused(o, base) for o in objs)
                        if t is not None and t.actor_id != speaker.actor_id]
             if targets:
                 charge = _charge(verb, base) or content or _subtree_span(objs[0], base)
@@ -401,6 +402,19 @@ class StatementFinder:
             return nominal + self._accusations(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base,
                                                alleged=lemma in self.lex.allegation_verbs)
         return nominal + [f]
+
+    def _accused(self, obj: Token, base: int) -> Resolved | None:
+        """The actor an accusation is aimed at: the object itself, or the actor whose act it names
+        ("denounced renewed U.S. sanctions" → the United States)."""
+        found = self.actors.resolve(obj, base)
+        if found is not None:
+            return found
+        for mod in obj.children:
+            if mod.dep_ in {"poss", "compound", "amod", "nmod"} and (mod.pos_ == "PROPN" or mod.ent_type_):
+                found = self.actors.resolve(mod, base)
+                if found is not None and self.actors.actors[found.actor_id].kind != "other":
+                    return found
+        return None
 
     def _names_claim(self, obj: Token) -> bool:
         """The object is a claim ("the charges", "what he called unreal accusations")."""
