@@ -205,8 +205,8 @@ class StatementFinder:
     def _blocked(self, verb: Token) -> bool:
         """Negated, hypothetical, questioned or empty speech is not a statement."""
         for child in verb.children:
-            if child.dep_ == "neg":
-                return True
+            if child.dep_ == "neg" and not any(t.is_punct for t in verb.doc[min(child.i, verb.i):max(child.i, verb.i)]):
+                return True  # "did not say" (a "not" inside the quote before "…," X said is not the cue's)
             if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical:
                 return True
         head = verb.head
