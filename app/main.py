@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from app.api import api_router
 from app.api.body_limit import BodySizeLimit
 from app.config import Settings, get_settings
+from app.corpus.linking import link_missing
 from app.db import engine_url, make_engine, upgrade
 from app.errors import handle_error
 from app.extract.pipeline import get_pipeline
@@ -23,9 +24,12 @@ from app.services.ingest import is_empty, seed
 
 
 def prepare_database(settings: Settings, engine: Engine) -> None:
-    """Apply migrations and seed an empty database, as the settings ask."""
+    """Apply migrations (and link the claims stored before corpus claims existed), and seed an
+    empty database, as the settings ask."""
     if settings.migrate_on_start:
         upgrade(engine_url(engine))
+        with Session(engine) as session:  # articles stored before corpus claims existed
+            link_missing(session, settings.claim_match_threshold)
     if settings.seed_on_start:
         with Session(engine) as session:
             if is_empty(session):

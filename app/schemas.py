@@ -235,6 +235,8 @@ class ClaimDetail(BaseModel):
     status: ClaimStatus = Field(description="Whether the statements over it assert, deny or dispute it.")
     about: list[str] = Field(description="Ids of the actors the claim is about.")
     statements: list[StatementPublic] = Field(description="The statements that assert, deny or accuse over it.")
+    type: Literal["article_claim"] = Field(description="Always `article_claim`: a claim of one article.")
+    corpus_claim: str | None = Field(description="Id of the corpus claim it reports; null only before it was linked.")
 
 
 # --- the corpus graph ---------------------------------------------------------------------------
@@ -248,6 +250,7 @@ class CorpusNode(BaseModel):
     kind: ActorKind = Field(description="What sort of actor it is.")
     country: str | None = Field(description="ISO 3166-1 alpha-3 code of its country; null when it has none.")
     part_of: str | None = Field(description="Id of the actor it belongs to (a government's country); null when none.")
+    members: list[str] = Field(description="With `rollup=country`: ids of the actors folded into this node; else empty.")
 
 
 class CorpusEdge(BaseModel):
@@ -326,6 +329,178 @@ class ActorPage(Page[ActorPublic]):
 
 class StatementPage(Page[StatementPublic]):
     """A page of statements."""
+
+
+# --- corpus claims and graph analytics -----------------------------------------------------------
+
+class ClaimCounts(BaseModel):
+    """How often a corpus claim is reported, asserted and denied."""
+
+    statements: int = Field(description="Statements over it, in all the articles that report it.")
+    articles: int = Field(description="Articles that report it.")
+    asserts: int = Field(description="Statements that assert it (or accuse over it).")
+    denies: int = Field(description="Statements that deny it.")
+
+
+class CorpusClaimSummary(BaseModel):
+    """One proposition across articles: who asserts it, who denies it, when it was seen."""
+
+    id: str = Field(description="Corpus claim id: `cc-` and the id of the article claim that opened it.")
+    type: Literal["corpus_claim"] = Field(description="Always `corpus_claim`: one proposition across articles.")
+    label: str = Field(description="The claim in the words of the first article that reported it.")
+    status: ClaimStatus = Field(description="Whether the statements over it assert, deny or dispute it.")
+    about: list[str] = Field(description="Ids of the actors the claim is about, in any article.")
+    asserted_by: list[str] = Field(description="Ids of the actors that assert it (or accuse over it).")
+    denied_by: list[str] = Field(description="Ids of the actors that deny it.")
+    counts: ClaimCounts = Field(description="Statements, articles, assertions and denials.")
+    first_seen: date | None = Field(description="Earliest publication date of a reporting article; null when none is dated.")
+    last_seen: date | None = Field(description="Latest publication date of a reporting article; null when none is dated.")
+
+
+class ArticleClaimRef(ClaimRef):
+    """An article's own claim, as part of a corpus claim."""
+
+    article_id: str = Field(description="Id of the article it comes from.")
+    negated: bool = Field(description="It says the opposite of the corpus claim's label: its assertions deny the corpus claim.")
+    score: float = Field(ge=0, le=1, description="Similarity to the claim it was matched with (1 for the claim that opened it).")
+
+
+class CorpusStatement(StatementPublic):
+    """A statement over a corpus claim."""
+
+    stance: Relation = Field(description="What the statement does to the corpus claim: its relation, with assert and deny swapped when its article claim is negated.")
+
+
+class CorpusClaimDetail(CorpusClaimSummary):
+    """A corpus claim with its article claims, articles, and every statement with its evidence."""
+
+    claims: list[ArticleClaimRef] = Field(description="The article claims that report it.")
+    articles: list[ArticlePublic] = Field(description="The articles that report it, oldest first.")
+    statements: list[CorpusStatement] = Field(description="Every statement over it, with evidence.")
+
+
+AnyClaimDetail = Annotated[ClaimDetail | CorpusClaimDetail, Field(discriminator="type")]
+
+
+class Rollup(StrEnum):
+    """`none` keeps every actor; `country` folds institutions and officials into their country."""
+
+    NONE = "none"
+    COUNTRY = "country"
+
+
+class GraphFormat(StrEnum):
+    """How to return a graph: node-link `json`, `graphml`, `gexf`, `cytoscape` (Cytoscape.js
+    elements), `csv` (edge list) or an `svg` drawing."""
+
+    JSON = "json"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CYTOSCAPE = "cytoscape"
+    CSV = "csv"
+    SVG = "svg"
+
+
+class WindowQuery(BaseModel):
+    since: date | None = Field(default=None, description="Only articles published on or after this date.")
+    until: date | None = Field(default=None, description="Only articles published on or before this date.")
+    source: str | None = Field(default=None, description="Only articles from this publication (exact name).")
+
+
+class ClaimQuery(GraphQuery, PageQuery):
+    status: ClaimStatus | None = Field(default=None, description="Only claims with this status (within the date range and source).")
+
+
+class CorpusGraphQuery(GraphQuery):
+    rollup: Rollup = Field(default=Rollup.NONE, description="`country` folds institutions and officials into their country.")
+    min_count: int = Field(default=1, ge=1, description="Only edges with at least this many statements.")
+
+
+class MetricsQuery(WindowQuery, PageQuery):
+    rollup: Rollup = Field(default=Rollup.NONE, description="`country` folds institutions and officials into their country.")
+
+
+class PathQuery(WindowQuery):
+    relation: Relation | None = Field(default=None, description="Only statements with this relation.")
+    rollup: Rollup = Field(default=Rollup.NONE, description="`country` folds institutions and officials into their country.")
+    min_count: int = Field(default=1, ge=1, description="Only edges with at least this many statements.")
+    directed: bool = Field(default=False, description="Follow statements from speaker to target only (else either way).")
+
+
+class Direction(StrEnum):
+    """`out`: statements the actor makes; `in`: statements it receives; `both`."""
+
+    OUT = "out"
+    IN = "in"
+    BOTH = "both"
+
+
+class NeighborQuery(WindowQuery, PageQuery):
+    relation: Relation | None = Field(default=None, description="Only statements with this relation.")
+    direction: Direction = Field(default=Direction.BOTH, description="Statements made, received, or both.")
+
+
+class Neighbor(BaseModel):
+    """An actor linked to another by statements of one relation in one direction."""
+
+    actor: ActorPublic = Field(description="The neighbouring actor.")
+    direction: Literal["out", "in"] = Field(description="`out`: the actor speaks to the neighbour; `in`: the neighbour speaks to it.")
+    relation: Relation = Field(description="What the speaker does.")
+    count: int = Field(description="Statements with this direction and relation.")
+    articles: int = Field(description="Articles they come from.")
+
+
+class NeighborPage(Page[Neighbor]):
+    """A page of an actor's neighbours, most statements first."""
+
+    actor: ActorPublic = Field(description="The actor whose neighbours these are.")
+
+
+class PathStep(BaseModel):
+    """One edge on a path, in its own direction (which may run against the path)."""
+
+    source: str = Field(description="Id of the speaking actor.")
+    relation: Relation = Field(description="What the speaker does.")
+    target: str = Field(description="Id of the target actor.")
+    count: int = Field(description="Statements with this speaker, relation and target.")
+
+
+class GraphPath(BaseModel):
+    """How two actors are connected: a shortest chain of statements between them."""
+
+    source: str = Field(description="Id of the actor the path starts from (after any rollup).")
+    target: str = Field(description="Id of the actor the path ends at (after any rollup).")
+    connected: bool = Field(description="Whether any path exists.")
+    actors: list[ActorPublic] = Field(description="The actors on the path, in order; empty when not connected.")
+    steps: list[PathStep] = Field(description="The edges between consecutive actors (the busiest one when several).")
+
+
+class ActorMetrics(BaseModel):
+    """Network measures of one actor in the actor-level graph."""
+
+    id: str = Field(description="Actor id.")
+    label: str = Field(description="Display name.")
+    kind: ActorKind = Field(description="What sort of actor it is.")
+    degree: int = Field(description="Distinct actors it speaks to or is spoken of by.")
+    statements_made: int = Field(description="Statements in which it speaks to another actor.")
+    statements_received: int = Field(description="Statements in which another actor targets it.")
+    accusations_made: int = Field(description="Accusations it makes.")
+    accusations_received: int = Field(description="Accusations made against it.")
+    pagerank: float = Field(description="PageRank over the statements (weighted by count): how much others speak to it.")
+    community: int = Field(description="Index of its community in `communities`.")
+
+
+class GraphMetrics(Page[ActorMetrics]):
+    """Measures of the actor-level graph, and a page of actors by PageRank."""
+
+    nodes: int = Field(description="Actors in the graph.")
+    edges: int = Field(description="Speaker-target pairs with at least one statement.")
+    accusation_reciprocity: float | None = Field(description="Share of accusations returned (A accuses B and B accuses A); null without accusations.")
+    communities: list[list[str]] = Field(description="Groups of actors that speak mostly among themselves (Louvain), largest first.")
+
+
+class CorpusClaimPage(Page[CorpusClaimSummary]):
+    """A page of corpus claims, most reported first."""
 
 
 class Health(BaseModel):

@@ -1,4 +1,4 @@
-"""/v1/actors: search actors, read one, list its statements."""
+"""/v1/actors: search actors, read one, list its statements and its neighbours."""
 
 from typing import Annotated
 
@@ -6,8 +6,9 @@ from fastapi import APIRouter, Query, Request
 
 from app.api.deps import ActorId, SessionDep, next_url
 from app.errors import problem_responses
-from app.schemas import ActorDetail, ActorPage, ActorQuery, StatementPage, StatementQuery
-from app.services import actors
+from app.schemas import (ActorDetail, ActorPage, ActorQuery, NeighborPage, NeighborQuery, StatementPage,
+                         StatementQuery)
+from app.services import actors, graph
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -38,3 +39,14 @@ def list_actor_statements(actor_id: ActorId, query: Annotated[StatementQuery, Qu
     items, total = actors.actor_statements(session, actor_id, query)
     return StatementPage(items=items, total=total, limit=query.limit, offset=query.offset,
                          next=next_url(request, query, total))
+
+
+@router.get("/{actor_id}/neighbors", name="neighbors", summary="List an actor's neighbours",
+            response_model=NeighborPage, responses=problem_responses(404, 422))
+def list_actor_neighbors(actor_id: ActorId, query: Annotated[NeighborQuery, Query()],
+                         session: SessionDep, request: Request) -> NeighborPage:
+    """The actors this one speaks to or is spoken of by, per direction and relation, most
+    statements first; filter by relation, direction, date range and source."""
+    actor, items, total = graph.neighbors(session, actor_id, query)
+    return NeighborPage(actor=actor, items=items, total=total, limit=query.limit,
+                        offset=query.offset, next=next_url(request, query, total))

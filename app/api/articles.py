@@ -2,12 +2,15 @@
 
 from typing import Annotated
 
+import networkx as nx
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from app.api.deps import ArticleId, PipelineDep, SessionDep, next_url, require_json
+from app.api.graph import FormatParam, graph_response, graph_responses
 from app.errors import problem_responses
 from app.extract.pipeline import ArticleInput
-from app.schemas import ArticleCreate, ArticleCreated, ArticleDetail, ArticleGraph, ArticlePage, ArticleQuery
+from app.schemas import (ArticleCreate, ArticleCreated, ArticleDetail, ArticleGraph, ArticlePage,
+                         ArticleQuery, GraphFormat)
 from app.services import articles
 from app.services.ingest import ingest
 
@@ -56,10 +59,16 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleDetail:
 
 @router.get("/{article_id}/graph", name="graph", summary="Read an article's claim graph",
             response_model=ArticleGraph,
-            responses=problem_responses(404, 422))
-def get_article_graph(article_id: ArticleId, session: SessionDep) -> ArticleGraph:
-    """Read one article's claim graph (networkx node-link JSON)."""
-    return articles.get_graph(session, article_id)
+            responses={**graph_responses(), **problem_responses(404, 422)})
+def get_article_graph(article_id: ArticleId, session: SessionDep,
+                      format: FormatParam = GraphFormat.JSON) -> ArticleGraph | Response:
+    """Read one article's claim graph (networkx node-link JSON), or export or draw it (`format`)."""
+    article_graph = articles.get_graph(session, article_id)
+    if format == GraphFormat.JSON:
+        return article_graph
+    G = nx.node_link_graph(article_graph.model_dump(mode="json"), edges="edges")
+    return graph_response(G, format, f"article-{article_id}",
+                          article_graph.graph.article.title or f"Article {article_id}")
 
 
 @router.delete("/{article_id}", name="delete", summary="Delete an article",

@@ -3,6 +3,7 @@
 from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, delete, exists, func, select
 
+from app.corpus.linking import drop_unused
 from app.errors import NotFound
 from app.models import Actor, Article, ArticleActor, Claim, Evidence, Statement
 from app.schemas import ArticleGraph, ArticleQuery, ArticlePublic
@@ -45,6 +46,7 @@ def delete_article(session: Session, article_id: str) -> None:
         session.exec(delete(model).where(model.article_id == article_id))  # type: ignore[attr-defined]
     session.exec(delete(Article).where(Article.id == article_id))  # type: ignore[arg-type]
     _delete_unused_actors(session)
+    drop_unused(session)  # corpus claims that only this article reported
     session.commit()
 
 

@@ -1,36 +1,173 @@
-"""The corpus graph: actors as nodes, statements aggregated per (speaker, relation, target)."""
+"""The corpus graph (actors as nodes, statements aggregated per speaker, relation and target) and
+what is read from it: neighbours, paths, and network measures (cached per database state)."""
+
+import threading
+from collections import OrderedDict
+from typing import Any
 
 import networkx as nx
 from sqlmodel import Session, func, select
 
+from app.corpus.analytics import Measures, busiest_edge, measure, shortest_path
+from app.corpus.rollup import Node, fold_to_countries, load_nodes
+from app.errors import NotFound
 from app.models import Actor, Article, Statement
-from app.schemas import CorpusGraph, GraphQuery
+from app.schemas import (ActorMetrics, ActorPublic, CorpusGraph, CorpusGraphQuery, GraphMetrics,
+                         GraphPath, GraphQuery, MetricsQuery, Neighbor, NeighborQuery, PathQuery, PathStep,
+                         Rollup)
 from app.services.filters import article_conditions, statement_conditions
 
+METRICS_CACHE_SIZE = 32
 
-def corpus_graph(session: Session, query: GraphQuery) -> CorpusGraph:
-    """Statements with an actor target only: one with no target links an actor to a claim of
-    one article, which the article graph shows."""
+
+def build_graph(session: Session, query: GraphQuery, rollup: Rollup = Rollup.NONE,
+                min_count: int = 1) -> nx.MultiDiGraph:
+    """The corpus multigraph. Only statements with an actor target count: one with no target
+    links an actor to a claim of one article, which the article graph shows.
+
+    With ``rollup=country`` the actor filter matches the folded actor ("rus" includes the Kremlin).
+    """
+    by_actor = GraphQuery(**query.model_dump(exclude={"actor"})) if rollup == Rollup.COUNTRY else query
     rows = session.exec(
         select(Statement.source_id, Statement.relation, Statement.target_id, Statement.article_id,
                func.count())
         .join(Article, Statement.article_id == Article.id)
         .where(Statement.target_id.is_not(None),  # type: ignore[union-attr]
-               *article_conditions(query), *statement_conditions(query))
+               *article_conditions(query), *statement_conditions(by_actor))
         .group_by(Statement.source_id, Statement.relation, Statement.target_id, Statement.article_id)
     ).all()
+    nodes = load_nodes(session, {r[0] for r in rows} | {r[2] for r in rows})
+    folded = fold_to_countries(session, nodes) if rollup == Rollup.COUNTRY else nodes
+    wanted = _folded_actor(session, query.actor) if rollup == Rollup.COUNTRY and query.actor else None
     G = nx.MultiDiGraph()
-    actor_ids = {r[0] for r in rows} | {r[2] for r in rows}
-    for actor in session.exec(select(Actor).where(Actor.id.in_(actor_ids)).order_by(Actor.id)):  # type: ignore[attr-defined]
-        G.add_node(actor.id, type="actor", label=actor.label, kind=actor.kind,
-                   country=actor.country, part_of=actor.part_of)
+    members: dict[str, set[str]] = {}
     for source, relation, target, article_id, count in sorted(rows):
-        if G.has_edge(source, target, key=relation):
-            edge = G.edges[source, target, relation]
+        u, v = folded[source], folded[target]
+        if wanted is not None and wanted not in (u.id, v.id):
+            continue
+        for raw, node in ((source, u), (target, v)):
+            G.add_node(node.id, type="actor", label=node.label, kind=node.kind,
+                       country=node.country, part_of=node.part_of)
+            members.setdefault(node.id, set()).add(raw)
+        if G.has_edge(u.id, v.id, key=relation):
+            edge = G.edges[u.id, v.id, relation]
             edge["count"] += count
-            edge["articles"].append(article_id)
+            edge["articles"] = sorted(set(edge["articles"]) | {article_id})
         else:
-            G.add_edge(source, target, key=relation, relation=relation, count=count,
-                       articles=[article_id])
-    G.graph.update(articles=len({r[3] for r in rows}), statements=sum(r[4] for r in rows))
+            G.add_edge(u.id, v.id, key=relation, relation=relation, count=count, articles=[article_id])
+    for node_id in G:
+        G.nodes[node_id]["members"] = sorted(members[node_id]) if rollup == Rollup.COUNTRY else []
+    G.remove_edges_from([(u, v, k) for u, v, k, c in G.edges(keys=True, data="count") if c < min_count])
+    G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
+    G = _in_id_order(G)
+    G.graph.update(articles=len({a for *_, arts in G.edges(data="articles") for a in arts}),
+                   statements=sum(c for *_, c in G.edges(data="count")))
+    return G
+
+
+def corpus_graph(session: Session, query: CorpusGraphQuery) -> CorpusGraph:
+    G = build_graph(session, query, query.rollup, query.min_count)
     return CorpusGraph.model_validate(nx.node_link_data(G, edges="edges"))
+
+
+def neighbors(session: Session, actor_id: str, query: NeighborQuery) -> tuple[ActorPublic, list[Neighbor], int]:
+    """The actor and one page of its neighbours, most statements first."""
+    actor = ActorPublic.model_validate(_actor(session, actor_id), from_attributes=True)
+    G = build_graph(session, GraphQuery(actor=actor_id, relation=query.relation, since=query.since,
+                                        until=query.until, source=query.source))
+    found = []
+    for direction, edges in (("out", G.out_edges(actor_id, data=True) if actor_id in G else []),
+                             ("in", G.in_edges(actor_id, data=True) if actor_id in G else [])):
+        if query.direction not in ("both", direction):
+            continue
+        for source, target, data in edges:
+            other = target if direction == "out" else source
+            found.append(Neighbor(actor=_public(G, other), direction=direction,  # type: ignore[arg-type]
+                                  relation=data["relation"], count=data["count"],
+                                  articles=len(data["articles"])))
+    found.sort(key=lambda n: (-n.count, n.actor.id, n.direction, n.relation))
+    return actor, found[query.offset:query.offset + query.limit], len(found)
+
+
+def path(session: Session, source: str, target: str, query: PathQuery) -> GraphPath:
+    """A shortest chain of statements between two actors, in the filtered (rolled-up) graph."""
+    for actor_id in (source, target):
+        _actor(session, actor_id)
+    if query.rollup == Rollup.COUNTRY:
+        source, target = _folded_actor(session, source), _folded_actor(session, target)
+    G = build_graph(session, GraphQuery(relation=query.relation, since=query.since, until=query.until,
+                                        source=query.source), query.rollup, query.min_count)
+    directed = query.directed
+    chain = [source] if source == target else shortest_path(G, source, target, directed)
+    if chain is None:
+        return GraphPath(source=source, target=target, connected=False, actors=[], steps=[])
+    actors = [_public(G, a) if a in G else ActorPublic.model_validate(_actor(session, a), from_attributes=True)
+              for a in chain]
+    steps = [PathStep(source=u, relation=r, target=v, count=c)  # type: ignore[arg-type]
+             for u, r, v, c in (busiest_edge(G, a, b, directed) for a, b in zip(chain, chain[1:]))]
+    return GraphPath(source=source, target=target, connected=True, actors=actors, steps=steps)
+
+
+# --- metrics, cached per database state --------------------------------------------------------------
+
+_metrics_cache: OrderedDict[tuple, tuple[Measures, dict[str, dict[str, Any]]]] = OrderedDict()
+_metrics_lock = threading.Lock()
+
+
+def graph_metrics(session: Session, query: MetricsQuery) -> GraphMetrics:
+    """Network measures of the actor-level graph, and one page of actors by PageRank.
+
+    Computed once per database state: the cache key holds the number of articles and the latest
+    ingest time, which every ingest and every delete changes, so a cached result never outlives
+    the corpus it was computed on (in this process or any other sharing the database).
+    """
+    key = (repr(session.get_bind().url), query.since, query.until, query.source, query.rollup,
+           *session.exec(select(func.count(), func.max(Article.ingested_at))).one())
+    with _metrics_lock:
+        cached = _metrics_cache.get(key)
+        if cached is not None:
+            _metrics_cache.move_to_end(key)
+    if cached is None:
+        G = build_graph(session, GraphQuery(since=query.since, until=query.until, source=query.source),
+                        query.rollup)
+        cached = (measure(G), dict(G.nodes(data=True)))
+        with _metrics_lock:
+            _metrics_cache[key] = cached
+            while len(_metrics_cache) > METRICS_CACHE_SIZE:
+                _metrics_cache.popitem(last=False)
+    measures, attributes = cached
+    page = measures.actors[query.offset:query.offset + query.limit]
+    return GraphMetrics(
+        items=[ActorMetrics(label=attributes[m.id]["label"], kind=attributes[m.id]["kind"],
+                            **m.__dict__) for m in page],
+        total=len(measures.actors), limit=query.limit, offset=query.offset, next=None,
+        nodes=measures.nodes, edges=measures.edges,
+        accusation_reciprocity=measures.accusation_reciprocity, communities=measures.communities)
+
+
+# --- helpers -------------------------------------------------------------------------------------------
+
+def _actor(session: Session, actor_id: str) -> Actor:
+    actor = session.get(Actor, actor_id)
+    if actor is None:
+        raise NotFound(f"No actor with id '{actor_id}'.")
+    return actor
+
+
+def _folded_actor(session: Session, actor_id: str) -> str:
+    nodes: dict[str, Node] = load_nodes(session, [actor_id])
+    return fold_to_countries(session, nodes)[actor_id].id if actor_id in nodes else actor_id
+
+
+def _in_id_order(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph with nodes and edges sorted, whatever order the rows came in."""
+    H = nx.MultiDiGraph()
+    H.add_nodes_from(sorted(G.nodes(data=True)))
+    H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]))
+    return H
+
+
+def _public(G: nx.MultiDiGraph, node_id: str) -> ActorPublic:
+    data = G.nodes[node_id]
+    return ActorPublic(id=node_id, label=data["label"], kind=data["kind"], country=data["country"],
+                       part_of=data["part_of"])

@@ -12,6 +12,8 @@ from sqlalchemy import Table
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
 
+from app.config import get_settings
+from app.corpus.linking import link_article
 from app.extract.pipeline import ExtractionResult
 from app.models import Actor, Article, ArticleActor, Claim, Evidence, Statement
 from app.schemas import ActorNode, ArticleGraph, ClaimNode, EvidencePublic
@@ -79,6 +81,7 @@ def _insert(session: Session, result: ExtractionResult, graph: ArticleGraph) -> 
          "claim_id": e.claim, "confidence": e.confidence} for i, e in enumerate(graph.edges)])
     _insert_rows(session, Evidence, [
         _evidence_row(e.id, i, ev) for e in graph.edges for i, ev in enumerate(e.evidence)])
+    link_article(session, article.id, graph, get_settings().claim_match_threshold)
     return article
 
 

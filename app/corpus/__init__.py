@@ -1,0 +1,1 @@
+"""The corpus layer: article claims matched across articles, actor-graph analytics, exports, SVG."""
