@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,7 +40,8 @@ _NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "
 
 
 def slugify(text: str) -> str:
-    return _SLUG.sub("-", text.lower().replace("’", "").replace("'", "")).strip("-")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _SLUG.sub("-", ascii_text.lower().replace("’", "").replace("'", "")).strip("-")
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +231,8 @@ class ArticleActors:
             return None
         if ent is not None and ent.label_ not in {"PERSON", "ORG", "NORP"}:
             return None
+        if head.lower_ in self.roles["person_roles"] or head.lower_.strip(".") in _TITLE_WORDS:
+            return None  # "Pakistan's Foreign Minister": a role, not a name
         # compound chain of proper nouns ending at the head ("Trump", "Wang Wenbin")
         name = [head]
         i = head.i - 1
@@ -275,6 +279,13 @@ class ArticleActors:
             entry = self.gaz.lookup(cand) if cand else None
             if entry is not None and entry.kind != "country" or (entry is not None and head.pos_ == "PROPN"):
                 return self._add_entry(entry, _clean_name(text))
+        # a role word modified by a named institution ("a Kremlin spokesman", "White House officials")
+        if lemma in roles["person_roles"] or lemma in roles["groups"]:
+            for t in toks:
+                if t.i != head.i and t.pos_ == "PROPN":
+                    entry = self.gaz.lookup(t.text)
+                    if entry is not None and entry.kind != "country":
+                        return self._add_entry(entry, _clean_name(text))
         # an institution named by a template, a role word or body of a state with its country
         country = self._country_of(toks, head)
         if country is not None:
@@ -286,13 +297,6 @@ class ArticleActors:
                 return self._add(inst_id, label, kind, country.country, country.id, _clean_name(text))
             if lemma in roles["body_roles"] or lemma in roles["person_roles"] or lemma in roles["groups"]:
                 return self._add_entry(country, _clean_name(text))
-        # a role word modified by a named institution ("a Kremlin spokesman", "White House officials")
-        if lemma in roles["person_roles"] or lemma in roles["groups"]:
-            for t in toks:
-                if t.i != head.i and t.pos_ == "PROPN":
-                    entry = self.gaz.lookup(t.text)
-                    if entry is not None and entry.kind != "country":
-                        return self._add_entry(entry, _clean_name(text))
         # an organisation or people named by an entity
         ent = _entity_of(head)
         if ent is not None and ent.label_ in {"ORG", "NORP", "GPE", "FAC"}:
@@ -373,13 +377,18 @@ class ArticleActors:
         return self._add(pid, full, "person", country, None, _clean_name(text))
 
     def _anaphor(self, lemma: str) -> str | None:
+        """"the company" → the last organisation; "the president" → the last person called president."""
         kinds = [k for k, nouns in self.roles["anaphors"].items() if lemma in nouns]
         if not kinds:
             return None
         for actor_id in reversed(self.history):
             actor = self.actors[actor_id]
-            if actor.kind in kinds or (actor.kind == "group" and "person" in kinds and False):
-                return actor_id
+            if actor.kind not in kinds:
+                continue
+            if actor.kind == "person" and lemma in self.roles["person_roles"]:
+                if not any(lemma in alias.lower().split() for alias in actor.aliases):
+                    continue  # "the president" is not the last person mentioned, but the last president
+            return actor_id
         return None
 
 

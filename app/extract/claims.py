@@ -75,10 +75,11 @@ def link_claims(found: list[Found], actors: dict[str, Actor], article_id: str
             if s > score and len(words & c.words) >= 2:
                 best, score = c, s
         if best is None or score < MIN_OVERLAP:
-            if f.relation == "deny" and f.claim_ref == "anaphor":
+            best = None
+            if f.relation == "deny":
+                best = _charge_against(claims, found, f.speaker.actor_id, words)
+            if best is None and f.relation == "deny" and (f.claim_ref == "anaphor" or (not f.target and len(words) <= 3)):
                 best = _salient_claim(claims, found, f)
-            elif f.relation == "deny" and not f.target:
-                best = _salient_claim(claims, found, f) if len(words) <= 3 else None
         if best is None or (best is not None and score < MIN_OVERLAP and f.relation != "deny"):
             best = _Claim(f"{article_id}-c{len(claims) + 1}", set(), label=_label(f))
             claims.append(best)
@@ -86,11 +87,13 @@ def link_claims(found: list[Found], actors: dict[str, Actor], article_id: str
         best.words |= words
         claim_of.append(best)
 
+    claims = _merge_denials_into_accusations(claims, claim_of, found)
+
     for i, f in enumerate(found):
         if f.relation == "deny" and f.target is None:
             c = claim_of[i]
-            asserters = [found[j].speaker.actor_id for j in c.members
-                         if found[j].relation == "assert" and found[j].speaker.actor_id != f.speaker.actor_id]
+            asserters = [found[j].speaker.actor_id for j in c.members if found[j].relation in {"assert", "accuse"}
+                         and found[j].speaker.actor_id != f.speaker.actor_id]
             if asserters:
                 f.target = asserters[0]
         if f.relation == "assert" and f.target is None and f.content is not None:
@@ -117,6 +120,39 @@ def link_claims(found: list[Found], actors: dict[str, Actor], article_id: str
             evidence=Evidence(sentence=f.sentence, cue=f.cue, speaker=f.speaker.mention, content=f.content),
             confidence=f.confidence, claim_key=claim_of[i].key))
     return statements, nodes
+
+
+def _merge_denials_into_accusations(claims: list[_Claim], claim_of: list[_Claim], found: list[Found]
+                                    ) -> list[_Claim]:
+    """A denial that matched no claim by its words denies what its speaker was accused of:
+    "Pakistan has denied harbouring terrorists" ↔ "the U.S. accused Pakistan of sponsoring extremist groups"."""
+    for c in list(claims):
+        members = [found[j] for j in c.members]
+        deniers = {f.speaker.actor_id for f in members if f.relation == "deny"}
+        if not deniers or any(f.relation in {"assert", "accuse"} and f.speaker.actor_id not in deniers
+                              for f in members):
+            continue
+        into = None
+        for denier in deniers:
+            into = into or _charge_against([d for d in claims if d is not c], found, denier, c.words)
+        if into is None:
+            continue
+        into.members.extend(c.members)
+        into.words |= c.words
+        for j in c.members:
+            claim_of[j] = into
+        claims.remove(c)
+    return claims
+
+
+def _charge_against(claims: list[_Claim], found: list[Found], actor_id: str, words: set[str]) -> _Claim | None:
+    """The claim by which another actor accused (or made a claim about) ``actor_id``."""
+    charges = [c for c in claims if any(found[j].relation in {"accuse", "assert"} and found[j].target == actor_id
+                                        and found[j].speaker.actor_id != actor_id for j in c.members)]
+    if not charges:
+        return None
+    accusations = [c for c in charges if any(found[j].relation == "accuse" for j in c.members)] or charges
+    return max(accusations, key=lambda c: overlap(words, c.words))
 
 
 def _salient_claim(claims: list[_Claim], found: list[Found], f: Found) -> _Claim | None:

@@ -87,7 +87,6 @@ class Found:
     about: list[str] = field(default_factory=list)
     nominal_of: int | None = None  # index of the statement whose claim this one denies
     quote: bool = False
-    reported_by_medium: bool = False  # "according to the Reuters report"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -163,8 +162,8 @@ class StatementFinder:
         found = [f for f in found if f is not None]
         found = _outermost(found)
         if any(f.cue.text.lower() != "according to" for f in found):
-            # "…, Peskov said, according to the Reuters report": the report only carries the quote
-            found = [f for f in found if f.cue.text.lower() != "according to" or not f.reported_by_medium]
+            # "…, Peskov said, according to Reuters": the medium only carries the quote
+            found = [f for f in found if f.cue.text.lower() != "according to"]
         quoted_sentence = any(s <= sent.start_char < e or s < sent.end_char <= e for s, e in quotes) \
             or sent.text.lstrip().startswith(tuple(_QUOTE_CHARS))
         if found:
@@ -403,6 +402,10 @@ class StatementFinder:
                                                alleged=lemma in self.lex.allegation_verbs)
         return nominal + [f]
 
+    def _country(self, actor_id: str) -> str | None:
+        actor = self.actors.actors.get(actor_id)
+        return actor.country if actor is not None else None
+
     def _accused(self, obj: Token, base: int) -> Resolved | None:
         """The actor an accusation is aimed at: the object itself, or the actor whose act it names
         ("denounced renewed U.S. sanctions" → the United States)."""
@@ -489,8 +492,7 @@ class StatementFinder:
         skip = {t.i for t in tok.subtree} | {tok.i, to.i}
         rest = [t for t in sent if t.i not in skip and not t.is_punct]
         content = token_span(rest, base) if rest else None
-        f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85,
-                  reported_by_medium=pobj.lemma_.lower() in self.lex.sources_needing_author)
+        f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85)
         return self._accusations(f, sent.root, base)
 
     def _named_source(self, named: list[Token], base: int) -> Resolved | None:
@@ -556,11 +558,14 @@ class StatementFinder:
         if negated and words & self.lex.negative:
             return [f]  # "is not to blame": a defence, not a charge
         targets = []
+        own = self._country(f.speaker.actor_id)
         for head in [accused] + _conjuncts(accused):
             tgt = self.actors.resolve(head, base, exclude={f.speaker.actor_id})
-            if tgt is not None and tgt.actor_id != f.speaker.actor_id and \
-                    self.actors.actors[tgt.actor_id].kind not in {"other"}:
-                targets.append(tgt)
+            if tgt is None or tgt.actor_id == f.speaker.actor_id or self.actors.actors[tgt.actor_id].kind == "other":
+                continue
+            if own is not None and self._country(tgt.actor_id) == own and not alleged:
+                continue  # "Trump said the U.S. would abandon the treaty": no charge against his own side
+            targets.append(tgt)
         if not targets:
             return [f]
         return [Found(f.speaker, "accuse", f.cue, f.sentence, f.content, t.actor_id, t.mention, f.confidence * 0.9,

@@ -85,3 +85,22 @@ def test_pronoun_takes_the_last_compatible_actor(nlp):
 def test_slugify_is_stable():
     assert slugify("Wang Wenbin") == "wang-wenbin"
     assert slugify("Netanyahu’s office") == "netanyahus-office"
+
+
+def test_role_word_with_a_named_institution_is_that_institution(resolve):
+    actor, _ = resolve("A Kremlin spokesman said Monday that Russia would retaliate.", "spokesman")
+    assert actor.id == "rus-kremlin"
+
+
+def test_the_president_is_the_last_person_called_president(nlp):
+    actors = ArticleActors()
+    doc = nlp("President Donald Trump spoke. Lt. Col. Kone Faulkner said the funds were moved. The president said so.")
+    for tok in doc:
+        if tok.dep_ == "nsubj":
+            actors.resolve(tok, 0)
+    president = [t for t in doc if t.lower_ == "president"][-1]
+    assert actors.resolve(president, 0).actor_id == "donald-trump"
+
+
+def test_accents_fold_in_ids():
+    assert slugify("Koné Faulkner") == "kone-faulkner"

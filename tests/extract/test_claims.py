@@ -29,3 +29,11 @@ def test_unrelated_assertions_stay_separate_claims(run):
                         "The EU said the talks on fishing quotas would resume in May.")
     assert len({s.claim_key for s in st}) == 2
     assert all(c["label"] for c in claims.values())
+
+
+def test_a_denial_joins_what_its_speaker_was_accused_of(run):
+    st, _, _ = run("The U.S. accused Pakistan of sponsoring extremist groups.",
+                   "Pakistan has repeatedly denied harboring terrorists.")
+    accuse = next(s for s in st if s.relation == "accuse")
+    deny = next(s for s in st if s.relation == "deny")
+    assert deny.claim_key == accuse.claim_key and deny.target == "usa"

@@ -92,3 +92,27 @@ def test_quoted_charge_against_an_actor_is_an_accusation(run):
     st, _, actors = run('"The US has repeatedly spread malicious disinformation against China," the Chinese '
                         'embassy said.')
     assert _triples(st, actors) == [("China", "accuse", "United States")]
+
+
+def test_a_report_that_carries_a_quote_is_not_a_second_speaker(run):
+    st, _, actors = run('"This is a question of strategic security," Peskov said, according to Reuters.')
+    assert [actors[s.speaker].label for s in st] == ["Peskov"]
+
+
+def test_speech_inside_another_statement_is_part_of_its_claim(run):
+    st, _, actors = run("Philippe Sands published a book this week. "
+                        "He also says Lord Goldsmith warned Tony Blair that the war could be illegal.")
+    assert [s.evidence.cue.text for s in st] == ["says"]
+
+
+def test_parenthetical_speaker(run):
+    st, _, actors = run("The museum, Mr. Obama said, would make visitors face uncomfortable truths.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Obama", "said")]
+    assert "museum" in st[0].evidence.content.text
+
+
+def test_no_self_accusation_from_content(run):
+    st, _, actors = run("President Donald Trump said the U.S. would abandon the treaty, accusing Russia of "
+                        "breaching it.")
+    assert [(s.relation, actors[s.target].label if s.target else None) for s in st
+            if s.relation == "accuse"] == [("accuse", "Russia")]
