@@ -1,7 +1,9 @@
 """Database tables. The schema itself is created only by the Alembic migrations in ``migrations/``.
 
 Actors are global (one row per slug, shared by all articles); everything else belongs to one
-article and is removed with it. Every column the API filters on has an index.
+article and is removed with it. Every column the API filters on has an index; the actor search
+(an infix match on aliases) has a trigram index on PostgreSQL, made by migration 0004 and not
+described here (SQLite has no index for infix LIKE).
 """
 
 from datetime import date, datetime
@@ -65,7 +67,7 @@ class Claim(SQLModel, table=True):
                             max_length=16)
     position: int
     label: str = Field(sa_type=Text)
-    status: str = Field(max_length=16)
+    status: str = Field(index=True, max_length=16)
     about: list[str] = Field(default_factory=list, sa_type=JSON)
 
 

@@ -23,9 +23,13 @@ def database_url() -> str:
 
 
 def include_name(name: str | None, type_: str, _parent: object) -> bool:
-    """Leave the job engine's own tables (created by migration 0003 from its SQL) out of
-    autogenerate and ``alembic check``: they are not in our models."""
-    return not (type_ == "table" and name is not None and name.startswith("procrastinate_"))
+    """Leave out of autogenerate and ``alembic check`` what the models do not describe: the job
+    engine's tables (migration 0003, from its own SQL) and PostgreSQL's trigram index (0004)."""
+    if type_ == "table":
+        return not (name or "").startswith("procrastinate_")
+    if type_ == "index":
+        return not (name or "").endswith("_trgm")
+    return True
 
 
 def run_migrations_offline() -> None:
