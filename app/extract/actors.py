@@ -286,6 +286,13 @@ class ArticleActors:
                     entry = self.gaz.lookup(t.text)
                     if entry is not None and entry.kind != "country":
                         return self._add_entry(entry, _clean_name(text))
+        # a role of an actor named by a pronoun ("its deputy leader" → the country)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        if owner is not None and (lemma in roles["person_roles"] or lemma in roles["body_roles"]):
+            actor_id = self.resolve_pronoun("it" if owner.lower_ == "its" else "they")
+            if actor_id is not None and self.actors[actor_id].kind in {"country", "government", "organization"}:
+                self.add_alias(actor_id, _clean_name(text))
+                return actor_id
         # an institution named by a template, a role word or body of a state with its country
         country = self._country_of(toks, head)
         if country is not None:

@@ -43,6 +43,7 @@ class Lexicon:
     sources_needing_author: frozenset[str]
     about_preps: frozenset[str]
     allegation_verbs: frozenset[str]
+    request_verbs: frozenset[str]
     deny_phrases: dict[str, str]
 
 
@@ -68,6 +69,7 @@ def load_lexicon() -> Lexicon:
         sources_needing_author=frozenset(raw["sources_needing_author"]),
         about_preps=frozenset(raw["about_preps"]),
         allegation_verbs=frozenset(raw["allegation_verbs"]),
+        request_verbs=frozenset(raw["request_verbs"]),
     )
 
 
@@ -153,7 +155,9 @@ class StatementFinder:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 f = self._according_to(tok, sent, base, sent_span, quotes)
             elif tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in self.lex.verbs
-                                                  or tok.lemma_.lower() in self.lex.deny_phrases):
+                                                  or tok.lemma_.lower() in self.lex.deny_phrases
+                                                  or (tok.lemma_.lower() in self.lex.request_verbs
+                                                      and any(c.dep_ == "xcomp" for c in tok.children))):
                 f = self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
@@ -291,6 +295,8 @@ class StatementFinder:
     def _verb_cue(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         lemma = verb.lemma_.lower()
         relation = self.lex.verbs.get(lemma, "assert")
+        if lemma in self.lex.request_verbs and lemma not in self.lex.verbs:
+            return self._verb_cue_plain(verb, sent, base, sent_span, quotes, "assert")  # "asked the WTO to …"
         if lemma in self.lex.deny_phrases:
             if not _has_phrase(verb, self.lex.deny_phrases[lemma]):
                 return None if lemma not in self.lex.verbs else self._verb_cue_plain(verb, sent, base, sent_span, quotes)
@@ -301,6 +307,10 @@ class StatementFinder:
                         relation: str | None = None) -> list[Found] | None:
         lemma = verb.lemma_.lower()
         relation = relation or self.lex.verbs[lemma]
+        passive_agent = _agent(verb)
+        if passive_agent is not None and verb.dep_ in {"acl", "relcl", "amod"} and relation == "assert":
+            # "a pullback announced by the Trump administration", "an attack claimed by the Houthis"
+            return self._passive_report(verb, passive_agent, base, sent_span)
         if self._blocked(verb):
             return None
         self._relative = None
@@ -378,8 +388,8 @@ class StatementFinder:
             colon = sent.text.rstrip().endswith(":")  # "The New York Times reports:" + a quote to come
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon:
                 return None
-            if content is None and xcomp is not None and lemma in {"urge", "warn", "promise", "pledge", "vow",
-                                                                   "threaten", "tell", "advise", "demand"}:
+            if content is None and xcomp is not None and (lemma in self.lex.request_verbs or lemma in {
+                    "urge", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand"}):
                 content = _subtree_span(xcomp, base)
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
                 content = _subtree_span(dobj, base)
@@ -401,6 +411,15 @@ class StatementFinder:
             return nominal + self._accusations(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base,
                                                alleged=lemma in self.lex.allegation_verbs)
         return nominal + [f]
+
+    def _passive_report(self, verb: Token, agent: Token, base: int, sent_span: TextSpan) -> list[Found] | None:
+        speaker = self.actors.resolve(agent, base)
+        if speaker is None:
+            return None
+        noun = verb.head
+        content = token_span([t for t in noun.subtree if t.i < verb.i] or [noun], base)
+        cue = token_span([verb], base)
+        return [Found(speaker, "assert", cue, sent_span, content, confidence=0.75)]
 
     def _country(self, actor_id: str) -> str | None:
         actor = self.actors.actors.get(actor_id)
@@ -593,6 +612,11 @@ def _charge(verb: Token, base: int) -> TextSpan | None:
             if inner:
                 return token_span(inner, base)
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _conjuncts(tok: Token) -> list[Token]:

@@ -116,3 +116,16 @@ def test_no_self_accusation_from_content(run):
                         "breaching it.")
     assert [(s.relation, actors[s.target].label if s.target else None) for s in st
             if s.relation == "accuse"] == [("accuse", "Russia")]
+
+
+def test_passive_report_names_its_agent(run):
+    st, _, actors = run("The suspension is part of a broader pullback in military aid announced by the Trump "
+                        "administration.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Trump administration", "announced")]
+
+
+def test_request_with_an_infinitive_is_an_assertion(run):
+    st, _, actors = run("The US has asked the World Trade Organisation to investigate European Union customs "
+                        "tariffs.")
+    assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
+        ("United States", "assert", "asked")]
