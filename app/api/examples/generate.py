@@ -24,8 +24,8 @@ BASE_URL = "http://127.0.0.1:8000"  # where `claimgraph serve` listens: `next` l
 MAX_BYTES = 20_000
 MISSING = "0000000000000000"
 
-# (operation id, expected status, method, URL, request keywords); {article}, {actor} and {claim}
-# are the seed article's id and its graph's first actor and claim
+# (operation id, expected status, method, URL, request keywords); {article} is the seed article's
+# id, {claim} its graph's first claim, {actor} and {target} the ends of its first actor-to-actor edge
 CALLS: list[tuple[str, int, str, str, dict[str, Any]]] = [
     ("articles-create", 415, "POST", "/v1/articles", {"content": "text", "headers": {"content-type": "text/plain"}}),
     ("articles-create", 422, "POST", "/v1/articles", {"json": {"text": "It said so.", "html": "<p>It said so.</p>"}}),
@@ -45,10 +45,27 @@ CALLS: list[tuple[str, int, str, str, dict[str, Any]]] = [
     ("actors-get", 404, "GET", "/v1/actors/nobody", {}),
     ("actors-statements", 200, "GET", "/v1/actors/{actor}/statements?limit=2", {}),
     ("actors-statements", 404, "GET", "/v1/actors/nobody/statements", {}),
+    ("actors-neighbors", 200, "GET", "/v1/actors/usa/neighbors?limit=2", {}),
+    ("actors-neighbors", 404, "GET", "/v1/actors/nobody/neighbors", {}),
+    ("claims-list", 200, "GET", "/v1/claims?status=disputed", {}),
+    ("claims-list", 422, "GET", "/v1/claims?status=maybe", {}),
+    ("actors-neighbors", 200, "GET", "/v1/actors/{actor}/neighbors?limit=2", {}),
+    ("actors-neighbors", 404, "GET", "/v1/actors/nobody/neighbors", {}),
+    ("claims-list", 200, "GET", "/v1/claims?limit=2", {}),
+    ("claims-list", 422, "GET", "/v1/claims?status=maybe", {}),
     ("claims-get", 200, "GET", "/v1/claims/{claim}", {}),
     ("claims-get", 404, "GET", f"/v1/claims/{MISSING}-c1", {}),
     ("graph-get", 200, "GET", "/v1/graph", {}),
     ("graph-get", 422, "GET", "/v1/graph?relation=praise", {}),
+    ("graph-path", 200, "GET", "/v1/graph/path?from=rus-kremlin&to=chn", {}),
+    ("graph-path", 404, "GET", "/v1/graph/path?from=nobody&to=chn", {}),
+    ("graph-path", 422, "GET", "/v1/graph/path?to=chn", {}),
+    ("graph-metrics", 200, "GET", "/v1/graph/metrics?rollup=country&limit=2", {}),
+    ("graph-metrics", 422, "GET", "/v1/graph/metrics?rollup=continent", {}),
+    ("graph-path", 200, "GET", "/v1/graph/path?from={actor}&to={target}", {}),
+    ("graph-path", 404, "GET", "/v1/graph/path?from=nobody&to={target}", {}),
+    ("graph-metrics", 200, "GET", "/v1/graph/metrics?limit=2", {}),
+    ("graph-metrics", 422, "GET", "/v1/graph/metrics?limit=0", {}),
     ("health-get", 200, "GET", "/health", {}),
 ]
 
@@ -85,8 +102,9 @@ def generate() -> dict[str, Any]:
             created = record(client, responses, "articles-create", 201, "POST", "/v1/articles", json=request)
             record(client, responses, "articles-create", 200, "POST", "/v1/articles", json=request)
             nodes = created["graph"]["nodes"]
-            ids = {"article": created["id"],
-                   "actor": next(n["id"] for n in nodes if n["type"] == "actor"),
+            actors = {n["id"] for n in nodes if n["type"] == "actor"}
+            edge = next(e for e in created["graph"]["edges"] if e["target"] in actors)
+            ids = {"article": created["id"], "actor": edge["source"], "target": edge["target"],
                    "claim": next(n["id"] for n in nodes if n["type"] == "claim")}
             for operation, status, method, url, kwargs in CALLS:
                 record(client, responses, operation, status, method, url.format(**ids), **kwargs)
