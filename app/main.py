@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 
 from app.api import api_router
 from app.api.body_limit import BodySizeLimit
+from app.api.viewer import install_viewer
 from app.config import Settings, get_settings
 from app.corpus.linking import link_missing
 from app.db import engine_url, make_engine, upgrade
@@ -47,7 +48,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         await run_in_threadpool(get_pipeline)  # load the spaCy model before the first request
         app.state.ingest_queue = await run_in_threadpool(open_queue, engine)
         yield
-        app.state.ingest_queue.close()
+        await run_in_threadpool(app.state.ingest_queue.close)
 
     app = FastAPI(
         title="ClaimGraph",
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.add_exception_handler(exc_class, handle_error)
     app.include_router(api_router)
     install_docs(app)
+    install_viewer(app)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -42,8 +42,8 @@ TAGS = [
     {"name": "articles", "description": "Submit an article to extract its claim graph; list, read and delete stored articles."},
     {"name": "ingest-jobs", "description": "Submit many articles at once: workers extract and store them in the background; follow the job's progress and per-article results."},
     {"name": "actors", "description": "Actors are shared by all articles: search them, read one, list its statements."},
-    {"name": "claims", "description": "A claim with every statement that asserts, denies or accuses over it."},
-    {"name": "graph", "description": "The claim graph of the whole corpus, filtered like the article list."},
+    {"name": "claims", "description": "Claims across articles (one corpus claim per proposition): who asserts and who denies each; any claim with every statement over it and its evidence."},
+    {"name": "graph", "description": "The claim graph of the whole corpus, filtered like the article list and folded into countries on request, in JSON, GraphML, GEXF, Cytoscape, CSV or SVG; paths between actors; network measures."},
     {"name": "health", "description": "Whether the service and its database answer."},
 ]
 

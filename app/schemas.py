@@ -440,11 +440,18 @@ class NeighborQuery(WindowQuery, PageQuery):
     direction: Direction = Field(default=Direction.BOTH, description="Statements made, received, or both.")
 
 
+class EdgeDirection(StrEnum):
+    """`out`: the actor speaks to the neighbour; `in`: the neighbour speaks to the actor."""
+
+    OUT = "out"
+    IN = "in"
+
+
 class Neighbor(BaseModel):
     """An actor linked to another by statements of one relation in one direction."""
 
     actor: ActorPublic = Field(description="The neighbouring actor.")
-    direction: Literal["out", "in"] = Field(description="`out`: the actor speaks to the neighbour; `in`: the neighbour speaks to it.")
+    direction: EdgeDirection = Field(description="Who speaks: the actor (`out`) or the neighbour (`in`).")
     relation: Relation = Field(description="What the speaker does.")
     count: int = Field(description="Statements with this direction and relation.")
     articles: int = Field(description="Articles they come from.")
@@ -452,8 +459,6 @@ class Neighbor(BaseModel):
 
 class NeighborPage(Page[Neighbor]):
     """A page of an actor's neighbours, most statements first."""
-
-    actor: ActorPublic = Field(description="The actor whose neighbours these are.")
 
 
 class PathStep(BaseModel):
@@ -490,9 +495,14 @@ class ActorMetrics(BaseModel):
     community: int = Field(description="Index of its community in `communities`.")
 
 
-class GraphMetrics(Page[ActorMetrics]):
+class ActorMetricsPage(Page[ActorMetrics]):
+    """A page of actors with their measures, highest PageRank first."""
+
+
+class GraphMetrics(BaseModel):
     """Measures of the actor-level graph, and a page of actors by PageRank."""
 
+    actors: ActorMetricsPage = Field(description="The actors with their measures, highest PageRank first (paged by `limit` and `offset`).")
     nodes: int = Field(description="Actors in the graph.")
     edges: int = Field(description="Speaker-target pairs with at least one statement.")
     accusation_reciprocity: float | None = Field(description="Share of accusations returned (A accuses B and B accuses A); null without accusations.")

@@ -14,7 +14,8 @@ from app.services import articles
 PROBLEM = "application/problem+json"
 OPERATION_IDS = {"articles-create", "articles-list", "articles-get", "articles-graph",
                  "articles-delete", "ingest-jobs-create", "ingest-jobs-get", "actors-list",
-                 "actors-get", "actors-statements", "claims-get", "graph-get", "health-get"}
+                 "actors-get", "actors-statements", "actors-neighbors", "claims-list", "claims-get",
+                 "graph-get", "graph-path", "graph-metrics", "health-get"}
 
 
 def test_health(client):

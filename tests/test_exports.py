@@ -105,7 +105,9 @@ def test_svg_draws_labelled_actors_coloured_arrows_and_a_legend(client, stored):
     edges = [p for p in root.iter(f"{SVG}path") if p.get("class") == "edge"]
     assert [(e.get("data-source"), e.get("data-relation"), e.get("data-target"), e.get("data-count"))
             for e in edges] == [("chn-mfa", "accuse", "usa", "2")]
-    assert edges[0].get("marker-end") == "url(#arrow-accuse)" and edges[0].get("stroke") == "#c53030"
+    markers = {m.get("id") for m in root.iter(f"{SVG}marker")}
+    assert edges[0].get("marker-end") in {f"url(#{m})" for m in markers if m.endswith("-arrow-accuse")}
+    assert edges[0].get("stroke") == "#c53030"
     labels = {t.text for t in root.iter(f"{SVG}text") if t.get("class") == "label"}
     assert labels == {"Chinese Foreign Ministry", "United States"}
     legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
@@ -120,6 +122,14 @@ def test_svg_of_an_article_draws_its_claims(client, stored):
                                                             "spreading disinformation"]
     relations = sorted(p.get("data-relation") for p in root.iter(f"{SVG}path") if p.get("class") == "edge")
     assert relations == ["accuse", "assert", "deny", "deny"]
+
+
+def test_svg_marker_ids_differ_between_drawings(client, stored):
+    """Two drawings inlined in one page must not share arrow ids (a hidden one would hide both)."""
+    corpus = client.get("/v1/graph", params={"format": "svg"}).text
+    article = client.get(f"/v1/articles/{stored[0].article['id']}/graph", params={"format": "svg"}).text
+    ids = [{m.get("id") for m in ET.fromstring(svg).iter(f"{SVG}marker")} for svg in (corpus, article)]
+    assert len(ids[0]) == 3 and not ids[0] & ids[1]
 
 
 def test_svg_of_an_empty_graph_says_so(client):

@@ -47,6 +47,6 @@ def list_actor_neighbors(actor_id: ActorId, query: Annotated[NeighborQuery, Quer
                          session: SessionDep, request: Request) -> NeighborPage:
     """The actors this one speaks to or is spoken of by, per direction and relation, most
     statements first; filter by relation, direction, date range and source."""
-    actor, items, total = graph.neighbors(session, actor_id, query)
-    return NeighborPage(actor=actor, items=items, total=total, limit=query.limit,
-                        offset=query.offset, next=next_url(request, query, total))
+    items, total = graph.neighbors(session, actor_id, query)
+    return NeighborPage(items=items, total=total, limit=query.limit, offset=query.offset,
+                        next=next_url(request, query, total))

@@ -67,5 +67,5 @@ def get_metrics(query: Annotated[MetricsQuery, Query()], session: SessionDep,
     reciprocity of accusations, over the actor-level graph; actors by PageRank, one page at a
     time. Computed once per state of the corpus (any ingest or delete starts afresh)."""
     metrics = graph.graph_metrics(session, query)
-    metrics.next = next_url(request, query, metrics.total)
+    metrics.actors.next = next_url(request, query, metrics.actors.total)
     return metrics

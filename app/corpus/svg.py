@@ -6,6 +6,7 @@ relation and as wide as their statement count; parallel edges bend apart. A lege
 colour is which. Elements carry ``data-*`` attributes so pages and tests can find them.
 """
 
+import hashlib
 import math
 from xml.sax.saxutils import escape, quoteattr
 
@@ -24,11 +25,15 @@ LAYOUT_SEED = 7
 
 
 def draw(G: nx.MultiDiGraph, title: str) -> str:
-    """The SVG document of ``G`` (an article graph or a corpus graph)."""
+    """The SVG document of ``G`` (an article graph or a corpus graph).
+
+    Marker ids are unique per drawing, so that several drawings can live in one HTML page.
+    """
+    uid = "cg" + hashlib.sha1("\n".join([title, *map(str, G)]).encode()).hexdigest()[:8]  # an XML name
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="claim-graph" width="{WIDTH}" '
              f'height="{HEIGHT + LEGEND}" viewBox="0 0 {WIDTH} {HEIGHT + LEGEND}" '
              f'font-family="sans-serif" font-size="12">',
-             f"<title>{escape(title)}</title>", _defs(),
+             f"<title>{escape(title)}</title>", _defs(uid),
              f'<rect width="{WIDTH}" height="{HEIGHT + LEGEND}" fill="#ffffff"/>',
              f'<text x="12" y="22" font-size="15" font-weight="bold">{escape(title)}</text>']
     if len(G) == 0:
@@ -37,9 +42,9 @@ def draw(G: nx.MultiDiGraph, title: str) -> str:
     else:
         position = _layout(G)
         radius = _radii(G)
-        parts += _edges(G, position, radius)
+        parts += _edges(G, position, radius, uid)
         parts += _nodes(G, position, radius)
-    parts.append(_legend(G))
+    parts.append(_legend(G, uid))
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -114,7 +119,7 @@ def _rim(G: nx.MultiDiGraph, n: str, centre: tuple[float, float], radius: float,
     return _towards(centre, towards, length * min(scale, 1) + gap)
 
 
-def _edges(G: nx.MultiDiGraph, position: dict, radius: dict) -> list[str]:
+def _edges(G: nx.MultiDiGraph, position: dict, radius: dict, uid: str) -> list[str]:
     pairs: dict[frozenset, list[tuple]] = {}
     for u, v, k, data in G.edges(keys=True, data=True):
         pairs.setdefault(frozenset((u, v)), []).append((u, v, k, data))
@@ -135,7 +140,7 @@ def _edges(G: nx.MultiDiGraph, position: dict, radius: dict) -> list[str]:
                        f'data-relation="{relation}" data-count="{count}" d="{d}" fill="none" '
                        f'stroke="{RELATION_COLOURS.get(relation, "#4a5568")}" '
                        f'stroke-width="{width:.2f}" stroke-opacity="0.85" '
-                       f'marker-end="url(#arrow-{relation})"><title>{escape(tip)}</title></path>')
+                       f'marker-end="url(#{uid}-arrow-{relation})"><title>{escape(tip)}</title></path>')
             if count > 1:
                 out.append(f'<text class="edge-count" x="{mid[0]:.1f}" y="{mid[1]:.1f}" '
                            f'text-anchor="middle" font-size="10" fill="#2d3748">{count}</text>')
@@ -198,22 +203,22 @@ def _nodes(G: nx.MultiDiGraph, position: dict, radius: dict) -> list[str]:
     return out
 
 
-def _defs() -> str:
+def _defs(uid: str) -> str:
     markers = "".join(
-        f'<marker id="arrow-{relation}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" '
+        f'<marker id="{uid}-arrow-{relation}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" '
         f'markerHeight="11" markerUnits="userSpaceOnUse" orient="auto">'
         f'<path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
         for relation, colour in RELATION_COLOURS.items())
     return f"<defs>{markers}</defs>"
 
 
-def _legend(G: nx.MultiDiGraph) -> str:
+def _legend(G: nx.MultiDiGraph, uid: str) -> str:
     y = HEIGHT + 24
     items = []
     x = 16
     for relation, colour in RELATION_COLOURS.items():
         items.append(f'<line x1="{x}" y1="{y}" x2="{x + 34}" y2="{y}" stroke="{colour}" '
-                     f'stroke-width="3" marker-end="url(#arrow-{relation})"/>'
+                     f'stroke-width="3" marker-end="url(#{uid}-arrow-{relation})"/>'
                      f'<text x="{x + 42}" y="{y + 4}">{relation}</text>')
         x += 110
     kinds = sorted({d.get("kind") for _, d in G.nodes(data=True) if d.get("type") != "claim"} - {None})

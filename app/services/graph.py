@@ -12,7 +12,7 @@ from app.corpus.analytics import Measures, busiest_edge, measure, shortest_path
 from app.corpus.rollup import Node, fold_to_countries, load_nodes
 from app.errors import NotFound
 from app.models import Actor, Article, Statement
-from app.schemas import (ActorMetrics, ActorPublic, CorpusGraph, CorpusGraphQuery, GraphMetrics,
+from app.schemas import (ActorMetrics, ActorMetricsPage, ActorPublic, CorpusGraph, CorpusGraphQuery, GraphMetrics,
                          GraphPath, GraphQuery, MetricsQuery, Neighbor, NeighborQuery, PathQuery, PathStep,
                          Rollup)
 from app.services.filters import article_conditions, statement_conditions
@@ -70,9 +70,9 @@ def corpus_graph(session: Session, query: CorpusGraphQuery) -> CorpusGraph:
     return CorpusGraph.model_validate(nx.node_link_data(G, edges="edges"))
 
 
-def neighbors(session: Session, actor_id: str, query: NeighborQuery) -> tuple[ActorPublic, list[Neighbor], int]:
-    """The actor and one page of its neighbours, most statements first."""
-    actor = ActorPublic.model_validate(_actor(session, actor_id), from_attributes=True)
+def neighbors(session: Session, actor_id: str, query: NeighborQuery) -> tuple[list[Neighbor], int]:
+    """One page of the actor's neighbours, most statements first."""
+    _actor(session, actor_id)
     G = build_graph(session, GraphQuery(actor=actor_id, relation=query.relation, since=query.since,
                                         until=query.until, source=query.source))
     found = []
@@ -86,7 +86,7 @@ def neighbors(session: Session, actor_id: str, query: NeighborQuery) -> tuple[Ac
                                   relation=data["relation"], count=data["count"],
                                   articles=len(data["articles"])))
     found.sort(key=lambda n: (-n.count, n.actor.id, n.direction, n.relation))
-    return actor, found[query.offset:query.offset + query.limit], len(found)
+    return found[query.offset:query.offset + query.limit], len(found)
 
 
 def path(session: Session, source: str, target: str, query: PathQuery) -> GraphPath:
@@ -137,11 +137,12 @@ def graph_metrics(session: Session, query: MetricsQuery) -> GraphMetrics:
                 _metrics_cache.popitem(last=False)
     measures, attributes = cached
     page = measures.actors[query.offset:query.offset + query.limit]
-    return GraphMetrics(
+    actors = ActorMetricsPage(
         items=[ActorMetrics(label=attributes[m.id]["label"], kind=attributes[m.id]["kind"],
                             **m.__dict__) for m in page],
-        total=len(measures.actors), limit=query.limit, offset=query.offset, next=None,
-        nodes=measures.nodes, edges=measures.edges,
+        total=len(measures.actors), limit=query.limit, offset=query.offset, next=None)
+    return GraphMetrics(
+        actors=actors, nodes=measures.nodes, edges=measures.edges,
         accusation_reciprocity=measures.accusation_reciprocity, communities=measures.communities)
 
 
