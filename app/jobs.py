@@ -136,7 +136,8 @@ class ThreadQueue:
             future.add_done_callback(_log_failure)
 
     def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        """Finish the current article; the ones not started stay pending for the next start."""
+        self.executor.shutdown(cancel_futures=True)
 
 
 def _log_failure(future: Future[None]) -> None:
