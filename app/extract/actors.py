@@ -155,6 +155,11 @@ class ArticleActors:
         if actor_id in self.actors and alias and alias not in self.actors[actor_id].aliases:
             self.actors[actor_id].aliases.append(alias)
 
+    def names_actor(self, lemma: str) -> bool:
+        """Whether a common noun can name an actor by itself ("the ministry", "analysts"), unlike a
+        document or an act ("the filing", "the sanctions")."""
+        return lemma in self._speaker_nouns and lemma not in self.roles["documents"]
+
     def named_organization(self, name: str) -> str:
         entry = self.gaz.lookup(name)
         if entry is not None:

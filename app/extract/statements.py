@@ -428,11 +428,12 @@ class StatementFinder:
     def _accused(self, obj: Token, base: int) -> Resolved | None:
         """The actor an accusation is aimed at: the object itself, or the actor whose act it names
         ("denounced renewed U.S. sanctions" → the United States)."""
-        found = self.actors.resolve(obj, base)
-        if found is not None:
-            return found
+        if obj.pos_ in {"PROPN", "PRON"} or self.actors.names_actor(obj.lemma_.lower()):
+            found = self.actors.resolve(obj, base)
+            if found is not None:
+                return found
         for mod in obj.children:
-            if mod.dep_ in {"poss", "compound", "amod", "nmod"} and (mod.pos_ == "PROPN" or mod.ent_type_):
+            if mod.dep_ in {"poss", "compound", "amod", "nmod"} and (mod.pos_ in {"PROPN", "PRON"} or mod.ent_type_):
                 found = self.actors.resolve(mod, base)
                 if found is not None and self.actors.actors[found.actor_id].kind != "other":
                     return found
@@ -564,7 +565,8 @@ class StatementFinder:
         by = next((c for c in clause.children if c.dep_ == "agent"), None)
         agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         accused = agent if agent is not None else subj  # "they are being punished by the authorities"
-        if accused is None or accused.pos_ == "PRON" or accused.lower_ in {"what", "this", "that", "it"}:
+        if accused is None or accused.lower_ in {"what", "this", "that", "i", "we", "you", "there", "which", "who",
+                                                 "everyone", "nobody", "anyone", "everybody", "someone", "one"}:
             return [f]
         predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd", "conj"}]
         words = {t.lemma_.lower() for t in predicate}
@@ -577,13 +579,16 @@ class StatementFinder:
         if negated and words & self.lex.negative:
             return [f]  # "is not to blame": a defence, not a charge
         targets = []
-        own = self._country(f.speaker.actor_id)
         for head in [accused] + _conjuncts(accused):
-            tgt = self.actors.resolve(head, base, exclude={f.speaker.actor_id})
-            if tgt is None or tgt.actor_id == f.speaker.actor_id or self.actors.actors[tgt.actor_id].kind == "other":
+            if head.pos_ == "PRON":
+                tgt = self.actors.resolve(head, base, exclude={f.speaker.actor_id})
+            else:
+                tgt = self._accused(head, base)  # "TikTok's ad repository isn't up to the standards"
+            if tgt is None or tgt.actor_id == f.speaker.actor_id:
                 continue
-            if own is not None and self._country(tgt.actor_id) == own and not alleged:
-                continue  # "Trump said the U.S. would abandon the treaty": no charge against his own side
+            target = self.actors.actors[tgt.actor_id]
+            if target.kind == "other" and len(target.label.split()) < 2:
+                continue  # "the official": too vague to be accused
             targets.append(tgt)
         if not targets:
             return [f]

@@ -129,3 +129,13 @@ def test_request_with_an_infinitive_is_an_assertion(run):
                         "tariffs.")
     assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
         ("United States", "assert", "asked")]
+
+
+def test_a_charge_against_what_an_actor_owns_targets_the_actor(run):
+    st, _, actors = run("The Commission said TikTok's ad repository is not up to the standards of the law.")
+    assert [(s.relation, actors[s.target].label) for s in st] == [("accuse", "TikTok")]
+
+
+def test_documents_and_acts_are_not_accused(run):
+    st, _, actors = run("State Street said additional filings do not change its assessment.")
+    assert [s.relation for s in st] == ["assert"]
