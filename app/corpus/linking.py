@@ -19,6 +19,11 @@ from app.models import Actor, Article, Claim, ClaimLink, ClaimTerm, CorpusClaim
 from app.schemas import ActorNode, ArticleGraph, ClaimNode
 
 
+MAX_CANDIDATES = 50
+"""Claims scored per new claim, those sharing the most terms first: ingest time stays flat as the
+corpus grows, even when one proposition is reported hundreds of times."""
+
+
 @dataclass(frozen=True)
 class _Member:
     corpus_claim_id: str
@@ -76,6 +81,7 @@ def _candidates(session: Session, article_id: str, terms: Iterable[str]) -> list
         select(ClaimTerm.claim_id).join(Claim, Claim.id == ClaimTerm.claim_id)
         .where(ClaimTerm.term.in_(terms), Claim.article_id != article_id)  # type: ignore[attr-defined]
         .group_by(ClaimTerm.claim_id).having(func.count() >= MIN_SHARED_TERMS)
+        .order_by(func.count().desc(), ClaimTerm.claim_id).limit(MAX_CANDIDATES)
     ).all()
     if not ids:
         return []
