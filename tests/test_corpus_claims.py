@@ -4,10 +4,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
+from typer.testing import CliRunner
 
+from app import cli
+from app.config import get_settings
 from app.corpus.linking import link_missing, relink_all
 from app.extract.pipeline import ArticleInput, ExtractionResult, Pipeline
+from app.main import create_app
 from app.models import ClaimLink, CorpusClaim
 from app.services.files import collect_files, read_article
 from app.services.store import store_result
@@ -129,6 +134,27 @@ def test_missing_links_are_made_and_relinking_follows_the_threshold(session, sto
     assert relink_all(session, 1.0) == 2  # the repeated accusation matches exactly
     session.exec(ClaimLink.__table__.delete())  # type: ignore[attr-defined]
     assert link_missing(session, 0.4) == 2 and link_missing(session, 0.4) == 0
+
+
+def test_relink_command_follows_the_threshold_setting(session, stored, make_result, monkeypatch, db_url):
+    store_result(session, _negated_denial(make_result))
+    monkeypatch.setenv("CLAIMGRAPH_DATABASE_URL", db_url)
+    for threshold, corpus_claims in (("1.0", 3), ("0.4", 2)):
+        monkeypatch.setenv("CLAIMGRAPH_CLAIM_MATCH_THRESHOLD", threshold)
+        get_settings.cache_clear()
+        try:
+            result = CliRunner().invoke(cli.app, ["relink"])
+        finally:
+            get_settings.cache_clear()
+        assert result.exit_code == 0 and result.output == f"{corpus_claims} corpus claim(s)\n", result.output
+
+
+def test_start_up_links_articles_stored_without_links(settings, engine, stored):
+    with Session(engine) as session:
+        session.exec(ClaimLink.__table__.delete())  # type: ignore[attr-defined]
+        session.commit()
+    with TestClient(create_app(settings.model_copy(update={"migrate_on_start": True}), engine)) as client:
+        assert _claims(client)["total"] == 2
 
 
 def test_unknown_claim_is_404(client):
