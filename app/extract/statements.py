@@ -89,20 +89,36 @@ class Found:
     about: list[str] = field(default_factory=list)
     nominal_of: int | None = None  # index of the statement whose claim this one denies
     quote: bool = False
+    aside: bool = False  # reported in a relative clause the journalist adds ("…, which X claimed")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations (inside the marks); an unclosed quote runs to the end."""
+    """Character ranges of quotations (inside the marks); an unclosed quote runs to the end.
+
+    Whether a mark opens or closes is read from its neighbours, so a stray closing mark (a quote
+    whose opening was lost by the source) does not turn the rest of the paragraph inside out.
+    """
     spans: list[tuple[int, int]] = []
     start = None
     for m in re.finditer(r"[\"“”„«»]", text):
-        ch = m.group()
-        if start is None:
-            if ch in "\"“„«":
-                start = m.end()
-        elif ch in "\"”»" or (ch == "“" and False):
-            if m.start() - start > 0:
-                spans.append((start, m.start()))
+        i, ch = m.start(), m.group()
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = before.isspace() or before in "([{—–-:"
+        closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-'’")
+        if ch in "“„«":
+            kind = "open"
+        elif ch == "»":
+            kind = "close"
+        elif opens != closes:
+            kind = "open" if opens else "close"
+        else:
+            kind = "close" if start is not None else "open"
+        if kind == "open" and start is None:
+            start = m.end()
+        elif kind == "close" and start is not None:
+            if i > start:
+                spans.append((start, i))
             start = None
     if start is not None and len(text) - start > 20:
         spans.append((start, len(text)))
@@ -359,6 +375,13 @@ class StatementFinder:
         target = None
         if relation == "deny":
             obj = dobj or passive_subj or _prep_object(verb, {"with"})
+            if obj is None and ccomp is not None and any(c.lower_ == "what" for c in ccomp.children):
+                obj, ccomp = ccomp, None  # "rejected what he called unreal accusations by Saudi officials"
+                claim = next((t for t in obj.subtree if t.lemma_.lower() in self.lex.claim_nouns), None)
+                holder = _prep_object(claim, {"by", "from"}) if claim is not None else None
+                resolved = self.actors.resolve(holder, base, exclude={speaker.actor_id}) if holder is not None else None
+                if resolved is not None:
+                    target = resolved.actor_id
             if lemma in self.lex.deny_if_claim_object:
                 if obj is None or not (self._names_claim(obj) or self._as_false(verb)):
                     return None
@@ -370,8 +393,9 @@ class StatementFinder:
                 if nominal:
                     target = nominal[0].speaker.actor_id
                     content = nominal[0].content or content
-                else:
-                    holder = next((c for c in obj.children if c.dep_ == "poss"), None)
+                else:  # "dismissed the US complaint", "rejected Haley's claims"
+                    holder = next((c for c in obj.children if c.dep_ == "poss" or
+                                   (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
                     if holder is not None:
                         resolved = self.actors.resolve(holder, base, exclude={speaker.actor_id})
                         target = resolved.actor_id if resolved else None
@@ -417,9 +441,13 @@ class StatementFinder:
         if speaker is None:
             return None
         noun = verb.head
-        content = token_span([t for t in noun.subtree if t.i < verb.i] or [noun], base)
+        first = min(t.i for t in verb.subtree)
+        before = [t for t in noun.subtree if t.i < first]
+        while before and (before[-1].is_punct or before[-1].dep_ in {"cc", "punct"}):
+            before.pop()
+        content = token_span(before or [noun], base)
         cue = token_span([verb], base)
-        return [Found(speaker, "assert", cue, sent_span, content, confidence=0.75)]
+        return [Found(speaker, "assert", cue, sent_span, content, confidence=0.75, aside=True)]
 
     def _country(self, actor_id: str) -> str | None:
         actor = self.actors.actors.get(actor_id)
@@ -601,8 +629,10 @@ def _outermost(found: list[Found]) -> list[Found]:
     the article reports the outer speech act; the inner one is part of its claim."""
     def within(inner: Found, outer: Found) -> bool:
         c = outer.content
-        if outer.cue.text.lower() == "according to" or inner.speaker.actor_id == outer.speaker.actor_id:
-            return False  # "according to" spans the sentence; "said …, accusing X" is the same speaker's
+        if outer.cue.text.lower() == "according to" or inner.aside or (
+                inner.speaker.actor_id == outer.speaker.actor_id and inner.relation == "accuse"):
+            return False  # "according to" spans the sentence; "said …, accusing X" is the same speaker's;
+            # an aside ("the attack, which was claimed by the Houthis") is the journalist's, not the claim
         return c is not None and outer is not inner and c.start <= inner.cue.start < c.end \
             and not (inner.content is not None and inner.content.start <= outer.cue.start < inner.content.end)
 

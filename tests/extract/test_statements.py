@@ -139,3 +139,23 @@ def test_a_charge_against_what_an_actor_owns_targets_the_actor(run):
 def test_documents_and_acts_are_not_accused(run):
     st, _, actors = run("State Street said additional filings do not change its assessment.")
     assert [s.relation for s in st] == ["assert"]
+
+
+def test_quote_marks_read_from_their_neighbours():
+    from app.extract.statements import quote_spans
+
+    text = 'can hinder US exports", An EU spokesman dismissed it. "We think the case is weak," said Gooch.'
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ["We think the case is weak,"]
+
+
+def test_denial_of_a_free_relative_names_the_accusers(run):
+    st, _, actors = run("Separately, Foreign Ministry spokesman Abbas Mousavi rejected what he called \\u201cunreal accusations by "
+                        "certain Saudi officials\\u201d about the attacks.")
+    assert [(actors[s.speaker].label, s.relation, actors[s.target].label) for s in st] == [
+        ("Abbas Mousavi", "deny", "Saudi Arabia")]
+
+
+def test_aside_in_a_relative_clause_is_a_statement_of_its_own(run):
+    st, _, actors = run("Iran denies involvement in the attack, which was claimed by the Houthi movement.")
+    assert sorted((s.relation, s.evidence.cue.text) for s in st) == [("assert", "claimed"), ("deny", "denies")]
