@@ -150,8 +150,8 @@ def test_quote_marks_read_from_their_neighbours():
 
 
 def test_denial_of_a_free_relative_names_the_accusers(run):
-    st, _, actors = run("Separately, Foreign Ministry spokesman Abbas Mousavi rejected what he called \\u201cunreal accusations by "
-                        "certain Saudi officials\\u201d about the attacks.")
+    st, _, actors = run("Separately, Foreign Ministry spokesman Abbas Mousavi rejected what he called "
+                        "\u201cunreal accusations by certain Saudi officials\u201d about the attacks.")
     assert [(actors[s.speaker].label, s.relation, actors[s.target].label) for s in st] == [
         ("Abbas Mousavi", "deny", "Saudi Arabia")]
 
