@@ -183,9 +183,10 @@ class ArticleActors:
             if actor_id is None:
                 return None
             return Resolved(actor_id, token_span([head], base))
-        issuer = next((c for c in head.children if c.dep_ == "poss"), None)
-        if issuer is not None and head.lemma_.lower() in self.roles["documents"]:
-            head = issuer  # "Steele's memo said": the memo speaks for its issuer
+        if head.lemma_.lower() in self.roles["documents"]:
+            issuer = _issuer(head)
+            if issuer is not None:
+                head = issuer  # "Steele's memo said", "a statement issued on behalf of Zoellick said"
         toks = noun_phrase(head)
         mention = token_span(toks, base)
         actor_id = self._resolve_np(head, toks, mention.text, loose)
@@ -339,8 +340,12 @@ class ArticleActors:
         if lemma in roles["groups"] and head.tag_ in {"NNS", "NNPS"}:
             label = _clean_name(_label_text(toks))
             return self._add("group-" + slugify(label), label, "group", None, None, _clean_name(text))
-        if head.ent_type_ in _NOT_ACTOR_ENTS or lemma in roles["not_speakers"]:
+        if head.ent_type_ in _NOT_ACTOR_ENTS:
             return None
+        if lemma in roles["not_speakers"] and not (
+                loose and lemma in roles["documents"] and head.tag_ == "NN"
+                and any(t.dep_ == "det" and t.lower_ in {"the", "this", "that", "a"} for t in toks)):
+            return None  # "reports said" names nobody; "the report says" speaks for its issuer
         label = _clean_name(_label_text(toks))
         if not label or not any(ch.isalpha() for ch in label):
             return None
@@ -402,6 +407,20 @@ class ArticleActors:
                     continue  # "the president" is not the last person mentioned, but the last president
             return actor_id
         return None
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who issued a document: its possessor, or the object of "by", "from", "on behalf of"."""
+    for child in document.children:
+        if child.dep_ == "poss":
+            return child
+    for tok in document.subtree:
+        if tok.dep_ in {"agent", "prep"} and tok.lower_ in {"by", "from", "of"} and (
+                tok.lower_ != "of" or tok.head.lower_ == "behalf"):
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
+                return pobj
+    return None
 
 
 def _proper_name(head: Token, gaz: Gazetteer) -> list[Token] | None:

@@ -100,16 +100,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = None
-    for m in re.finditer(r"[\"“”„«»]", text):
+    for m in re.finditer(r"''|``|[\"“”„«»]", text):
         i, ch = m.start(), m.group()
+        if ch == "``":
+            ch = "“"
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        after = text[m.end()] if m.end() < len(text) else " "
         opens = before.isspace() or before in "([{—–-:"
         closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-'’")
         if ch in "“„«":
             kind = "open"
         elif ch == "»":
             kind = "close"
+        elif ch == "''" and before.isalpha() and after.isalpha():
+            continue
         elif opens != closes:
             kind = "open" if opens else "close"
         else:
@@ -185,7 +189,7 @@ class StatementFinder:
             # "…, Peskov said, according to Reuters": the medium only carries the quote
             found = [f for f in found if f.cue.text.lower() != "according to"]
         quoted_sentence = any(s <= sent.start_char < e or s < sent.end_char <= e for s, e in quotes) \
-            or sent.text.lstrip().startswith(tuple(_QUOTE_CHARS))
+            or sent.text.lstrip().startswith(tuple(_QUOTE_CHARS) + ("''", "``"))
         if found:
             speakers = [f for f in found if f.relation in {"assert", "accuse", "deny"}]
             last = speakers[-1]

@@ -104,3 +104,18 @@ def test_the_president_is_the_last_person_called_president(nlp):
 
 def test_accents_fold_in_ids():
     assert slugify("Koné Faulkner") == "kone-faulkner"
+
+
+def test_a_document_speaks_for_its_issuer(resolve):
+    actor, _ = resolve("A statement issued on behalf of Robert Zoellick, US Trade Representative, said so.",
+                       "statement")
+    assert actor.label == "Robert Zoellick"
+
+
+def test_reports_without_an_issuer_name_nobody_but_the_report_does(nlp):
+    actors = ArticleActors()
+    doc = nlp("Reports said the deal was off. The report says the company has 987 subsidiaries.")
+    reports, report = [t for t in doc if t.lower_ in {"reports", "report"}]
+    assert actors.resolve(reports, 0, loose=True) is None
+    assert actors.resolve(report, 0, loose=True) is not None
+    assert actors.resolve(report, 0, loose=False) is None

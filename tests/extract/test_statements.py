@@ -159,3 +159,10 @@ def test_denial_of_a_free_relative_names_the_accusers(run):
 def test_aside_in_a_relative_clause_is_a_statement_of_its_own(run):
     st, _, actors = run("Iran denies involvement in the attack, which was claimed by the Houthi movement.")
     assert sorted((s.relation, s.evidence.cue.text) for s in st) == [("assert", "claimed"), ("deny", "denies")]
+
+
+def test_double_single_quotes_mark_quotations():
+    from app.extract.statements import quote_spans
+
+    text = "''It is a good example,'' the report says. It isn''t."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["It is a good example,"]
