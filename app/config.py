@@ -2,8 +2,10 @@
 
 from functools import lru_cache
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -31,6 +33,31 @@ class Settings(BaseSettings):
     """How often an ingest worker tells the database it is alive."""
     worker_stalled_seconds: float = 30
     """A worker silent this long is dead: its unfinished articles go back to the queue."""
+    api_keys: Annotated[list[SecretStr], NoDecode] = []
+    """Comma-separated API keys; when set, writes need ``Authorization: Bearer <key>``."""
+    private_reads: bool = False
+    """Reads need an API key too (when keys are set)."""
+    cors_origins: Annotated[list[str], NoDecode] = []
+    """Comma-separated origins allowed to call the API from a browser (``*`` for any)."""
+    write_rate_limit: str = "60/minute"
+    """Writes per client address and window, as ``N/second|minute|hour|day`` (429 beyond)."""
+    rate_limit_storage: str = "memory://"
+    """Where the rate-limit counters live (a ``limits`` storage URI); memory is per process."""
+    extract_timeout_seconds: float = Field(default=30, gt=0)
+    """Longest extraction of one submitted article; beyond, it is stopped (422)."""
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _private_reads_need_keys(self) -> "Settings":
+        if self.private_reads and not self.api_keys:
+            raise ValueError("private_reads needs api_keys: no key could read")
+        return self
 
 
 @lru_cache

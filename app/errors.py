@@ -47,8 +47,20 @@ class ClaimGraphError(HTTPException):
     slug: ClassVar[str] = "internal-error"
     title: ClassVar[str] = "Internal server error"
 
-    def __init__(self, detail: str):
-        super().__init__(status_code=self.status, detail=detail)
+    def __init__(self, detail: str, headers: dict[str, str] | None = None):
+        super().__init__(status_code=self.status, detail=detail, headers=headers)
+
+
+class MalformedBody(ClaimGraphError):
+    status, slug, title = 400, "malformed-body", "Malformed request body"
+
+
+class Unauthorized(ClaimGraphError):
+    status, slug, title = 401, "unauthorized", "API key required"
+
+
+class Forbidden(ClaimGraphError):
+    status, slug, title = 403, "forbidden", "API key not accepted"
 
 
 class NotFound(ClaimGraphError):
@@ -63,8 +75,22 @@ class UnsupportedMediaType(ClaimGraphError):
     status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
 
 
+class ArticleRejected(ClaimGraphError):
+    """Well-formed, but nothing the service can extract from (no text, too slow to extract)."""
+
+    status, slug, title = 422, "article-rejected", "Article not processable"
+
+
+class TooManyRequests(ClaimGraphError):
+    status, slug, title = 429, "too-many-requests", "Too many requests"
+
+
 class DatabaseUnavailable(ClaimGraphError):
     status, slug, title = 503, "database-unavailable", "Database unavailable"
+
+
+class ExtractionBusy(ClaimGraphError):
+    status, slug, title = 503, "extraction-busy", "Extraction busy"
 
 
 def problem_type(slug: str) -> str:
@@ -80,6 +106,8 @@ def to_problem(exc: Exception) -> Problem:
                   for e in exc.errors()]
         return Problem(type=problem_type("validation-error"), title="Invalid request",
                        status=422, detail=f"{len(errors)} invalid field(s).", errors=errors)
+    if isinstance(exc, HTTPException) and isinstance(exc.__cause__, UnicodeDecodeError):
+        return to_problem(MalformedBody("The body is not valid UTF-8."))  # FastAPI's bare 400
     if isinstance(exc, HTTPException):  # raised by the framework: unknown route, wrong method…
         return Problem(type="about:blank", title=HTTPStatus(exc.status_code).phrase,
                        status=exc.status_code, detail=str(exc.detail))

@@ -20,7 +20,10 @@ from app.db import engine_url, make_engine, upgrade
 from app.errors import handle_error
 from app.extract.pipeline import get_pipeline
 from app.jobs import open_queue
+from app.limits import WriteRateLimit
 from app.openapi import DESCRIPTION, TAGS, build_openapi, install_docs
+from app.security import document_security, install_cors
+from app.services.extraction import get_extraction_process
 from app.services.ingest import is_empty, seed
 
 
@@ -46,6 +49,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(prepare_database, settings, engine)
         await run_in_threadpool(get_pipeline)  # load the spaCy model before the first request
+        await run_in_threadpool(get_extraction_process(settings.spacy_model).start)  # and the API's
         app.state.ingest_queue = await run_in_threadpool(open_queue, engine)
         yield
         await run_in_threadpool(app.state.ingest_queue.close)
@@ -62,13 +66,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         redoc_url=None,
     )
     app.state.engine, app.state.settings = engine, settings
+    app.state.write_rate_limit = WriteRateLimit(settings.write_rate_limit, settings.rate_limit_storage)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_article_bytes,
                        path_limits={"/v1/ingest-jobs": settings.max_job_bytes})
+    install_cors(app, settings)  # outermost: preflights and error answers get CORS headers too
     for exc_class in (HTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_class, handle_error)
     app.include_router(api_router)
     install_docs(app)
     install_viewer(app)
-    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
+    app.openapi = lambda: document_security(build_openapi(app))  # type: ignore[method-assign]
     return app
 

@@ -135,20 +135,37 @@ def _not_blank(value: str | None) -> str | None:
     return value
 
 
+def _storable(value: str | None) -> str | None:
+    """Text a database can store: no NUL (PostgreSQL refuses it) and no lone surrogate (JSON
+    escapes like \\ud800 decode to one; it has no UTF-8 form)."""
+    if value is not None:
+        if "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("must be valid Unicode (no unpaired surrogates)") from None
+    return value
+
+
+Storable = AfterValidator(_storable)
+
+
 class ArticleCreate(BaseModel):
     """An article to extract: exactly one of ``text`` or ``html``."""
 
     model_config = ConfigDict(extra="forbid")
 
-    text: Annotated[str | None, AfterValidator(_not_blank)] = Field(
+    text: Annotated[str | None, Storable, AfterValidator(_not_blank)] = Field(
         default=None, description="The article as plain text; evidence offsets refer to it as sent.")
-    html: Annotated[str | None, AfterValidator(_not_blank)] = Field(
+    html: Annotated[str | None, Storable, AfterValidator(_not_blank)] = Field(
         default=None, description="The article as an HTML page; offsets refer to the text extracted from it.")
-    title: str | None = Field(default=None, max_length=1000,
-                              description="Headline; found in the text when left out.")
-    url: str | None = Field(default=None, max_length=2000, description="Where the article was published.")
-    source: str | None = Field(default=None, max_length=200,
-                               description="Publication name (the `source` filters match it exactly).")
+    title: Annotated[str | None, Storable] = Field(default=None, max_length=1000,
+                                                   description="Headline; found in the text when left out.")
+    url: Annotated[str | None, Storable] = Field(default=None, max_length=2000,
+                                                 description="Where the article was published.")
+    source: Annotated[str | None, Storable] = Field(default=None, max_length=200,
+                                                    description="Publication name (the `source` filters match it exactly).")
     published_at: date | None = Field(default=None, description="Publication date; found in the text when left out.")
 
     @model_validator(mode="after")

@@ -5,7 +5,7 @@ from typing import Annotated
 import networkx as nx
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
-from app.api.deps import ArticleId, PipelineDep, SessionDep, next_url, require_json
+from app.api.deps import ArticleId, ExtractionDep, SessionDep, next_url, require_json
 from app.api.graph import FormatParam, graph_response, graph_responses
 from app.errors import problem_responses
 from app.extract.pipeline import ArticleInput
@@ -23,18 +23,20 @@ router = APIRouter(prefix="/articles", tags=["articles"])
     dependencies=[Depends(require_json)],
     responses={200: {"model": ArticleCreated,
                      "description": "The same content was stored before: the stored article."},
-               **problem_responses(413, 415, 422)},
+               **problem_responses(400, 413, 415, 422, 429, 503)},
 )
-def create_article(body: ArticleCreate, session: SessionDep, pipeline: PipelineDep,
+def create_article(body: ArticleCreate, session: SessionDep, extraction: ExtractionDep,
                    request: Request, response: Response) -> ArticleCreated:
     """Extract an article's claim graph and store it.
 
     Send exactly one of `text` or `html`. Content is identified by its SHA-256: sending the same
-    content again returns the stored article (200) instead of a duplicate.
+    content again returns the stored article (200) instead of a duplicate. An article with no
+    words, or whose extraction takes longer than the server's timeout, is rejected (422); when
+    other articles keep the extractor busy for as long, the answer is 503 with `Retry-After`.
     """
     item = ArticleInput(text=body.text, html=body.html, title=body.title, url=body.url,
                         source=body.source, published_at=body.published_at)
-    article, created = ingest(session, item, pipeline)  # a sync route: runs in the thread pool
+    article, created = ingest(session, item, extraction)  # a sync route: runs in the thread pool
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     response.headers["Location"] = f"{request.url.path}/{article.id}"
     return ArticleCreated.model_validate(article, from_attributes=True)
@@ -73,7 +75,7 @@ def get_article_graph(article_id: ArticleId, session: SessionDep,
 
 @router.delete("/{article_id}", name="delete", summary="Delete an article",
                status_code=status.HTTP_204_NO_CONTENT,
-               response_class=Response, responses=problem_responses(404, 422))
+               response_class=Response, responses=problem_responses(404, 422, 429))
 def delete_article(article_id: ArticleId, session: SessionDep) -> None:
     """Delete an article, its claims and statements, and the actors no other article uses."""
     articles.delete_article(session, article_id)

@@ -1,4 +1,4 @@
-"""Request-scoped dependencies: the database session, the pipeline, JSON-only bodies, paging."""
+"""Request-scoped dependencies: the database session, extraction, JSON-only bodies, paging."""
 
 from collections.abc import Iterator
 from typing import Annotated
@@ -7,8 +7,8 @@ from fastapi import Depends, Path, Request
 from sqlmodel import Session
 
 from app.errors import UnsupportedMediaType
-from app.extract.pipeline import Pipeline, get_pipeline
 from app.schemas import PageQuery
+from app.services.extraction import TimedExtraction, get_extraction_process
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -16,12 +16,15 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def pipeline() -> Pipeline:
-    return get_pipeline()
+def timed_extraction(request: Request) -> TimedExtraction:
+    """Extraction for a client who waits: in the child process, stopped at the timeout."""
+    settings = request.app.state.settings
+    return TimedExtraction(get_extraction_process(settings.spacy_model),
+                           settings.extract_timeout_seconds)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
-PipelineDep = Annotated[Pipeline, Depends(pipeline)]
+ExtractionDep = Annotated[TimedExtraction, Depends(timed_extraction)]
 
 ArticleId = Annotated[str, Path(description="Article id: the first 16 hex digits of its content hash.")]
 ActorId = Annotated[str, Path(description="Actor id: a stable slug shared by all articles.")]

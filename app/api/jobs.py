@@ -18,7 +18,7 @@ JobId = Annotated[str, Path(description="Ingest job id (32 hex digits).")]
 @router.post(
     "", name="create", summary="Submit articles for background ingest",
     status_code=status.HTTP_202_ACCEPTED, response_model=IngestJobPublic,
-    dependencies=[Depends(require_json)], responses=problem_responses(413, 415, 422),
+    dependencies=[Depends(require_json)], responses=problem_responses(400, 413, 415, 422, 429),
 )
 def create_job(body: IngestJobCreate, session: SessionDep, request: Request,
                response: Response) -> IngestJobPublic:

@@ -1,29 +1,45 @@
 """Article in → extraction → storage. Content already stored is never extracted again."""
 
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlmodel import Session, func, select
 
-from app.extract.pipeline import ArticleInput, Pipeline, content_hash
+from app.errors import ArticleRejected
+from app.extract.pipeline import ArticleInput, ExtractionResult, Pipeline, content_hash
 from app.models import Article
+from app.services.extraction import TimedExtraction
 from app.services.files import collect_files, read_article
 from app.services.store import find_by_hash, store_result
 
 # spaCy pipelines are not documented as thread-safe, and extraction is CPU-bound anyway
 _extraction_lock = threading.Lock()
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row, in any script
 
 
-def ingest(session: Session, item: ArticleInput, pipeline: Pipeline) -> tuple[Article, bool]:
+def ingest(session: Session, item: ArticleInput,
+           pipeline: Pipeline | TimedExtraction) -> tuple[Article, bool]:
     """Extract and store one article; return ``(article, created)``."""
     existing = find_by_hash(session, content_hash(item))
     if existing is not None:
         return existing, False
     session.rollback()  # hold no transaction open during the slow extraction
-    with _extraction_lock:
+    if isinstance(pipeline, Pipeline):
+        with _extraction_lock:
+            result = pipeline.extract(item)
+    else:  # a child process, which takes one article at a time and stops at its timeout
         result = pipeline.extract(item)
+    require_words(result)
     return store_result(session, result)
+
+
+def require_words(result: ExtractionResult) -> None:
+    """Refuse an article with no word in its text (digits and punctuation only, empty HTML):
+    there is nothing to extract from, and storing it would only add an empty article."""
+    if not _WORD.search(result.text):
+        raise ArticleRejected("The article has no text to extract from: no words in it.")
 
 
 def ingest_many(session: Session, items: list[ArticleInput],

@@ -1,0 +1,72 @@
+"""Who may call the API: API keys for writes (and for reads, when they are private), and CORS.
+
+Keys come from the settings; without keys the API is open, as on a developer's machine. A write is
+any method but GET, HEAD and OPTIONS. Keys are compared in constant time, against every
+configured key, so the answer's timing says nothing about how much of a key was right.
+"""
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from app.config import Settings
+from app.errors import Forbidden, Unauthorized
+
+SCHEME = "apiKey"
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+bearer = HTTPBearer(
+    scheme_name=SCHEME, auto_error=False,
+    description="An API key as `Authorization: Bearer <key>`. Writes need one when the server has "
+                "keys configured; reads too when its reads are private.")
+
+
+def is_write(request: Request) -> bool:
+    return request.method not in READ_METHODS
+
+
+def key_matches(given: str, keys: list[str]) -> bool:
+    """Whether ``given`` is one of ``keys``; every key is compared, each in constant time."""
+    matched = False
+    for key in keys:
+        matched |= hmac.compare_digest(given.encode(), key.encode())
+    return matched
+
+
+def require_api_key(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    """401 without a key, 403 with a wrong one, where the settings ask for a key."""
+    settings: Settings = request.app.state.settings
+    if not settings.api_keys or not (is_write(request) or settings.private_reads):
+        return
+    if credentials is None:
+        raise Unauthorized("Send an API key as 'Authorization: Bearer <key>'.",
+                           headers={"WWW-Authenticate": "Bearer"})
+    keys = [key.get_secret_value() for key in settings.api_keys]
+    if not key_matches(credentials.credentials, keys):
+        raise Forbidden("The API key is not valid.",
+                        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+
+def document_security(schema: dict[str, Any]) -> dict[str, Any]:
+    """Reads take a key but need none unless the server makes them private: say so in the spec
+    (an empty requirement is "no key"). Writes keep the requirement FastAPI derived."""
+    for methods in schema["paths"].values():
+        for method, operation in methods.items():
+            security = operation.get("security")
+            if security and method.upper() in READ_METHODS and {} not in security:
+                security.insert(0, {})
+    return schema
+
+
+def install_cors(app: FastAPI, settings: Settings) -> None:
+    """Let the browsers of the configured origins call the API (and read its error headers)."""
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["Location", "Retry-After", "WWW-Authenticate"], max_age=600)
