@@ -118,7 +118,7 @@ class CorpusClaim(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=80)
     label: str = Field(sa_type=Text)
-    """The label of the article claim that opened it."""
+    """The label of the article claim that opened it (the API shows the earliest one still stored)."""
     negative: bool
     """The label is negated ("Iran did not shoot down the plane")."""
 

@@ -364,7 +364,7 @@ class CorpusClaimSummary(BaseModel):
 
     id: str = Field(description="Corpus claim id: `cc-` and the id of the article claim that opened it.")
     type: Literal["corpus_claim"] = Field(description="Always `corpus_claim`: one proposition across articles.")
-    label: str = Field(description="The claim in the words of the first article that reported it.")
+    label: str = Field(description="The claim in the words of the earliest stored article that states it (not negated).")
     status: ClaimStatus = Field(description="Whether the statements over it assert, deny or dispute it.")
     about: list[str] = Field(description="Ids of the actors the claim is about, in any article.")
     asserted_by: list[str] = Field(description="Ids of the actors that assert it (or accuse over it).")

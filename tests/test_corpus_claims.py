@@ -121,7 +121,8 @@ def test_a_negated_claim_joins_as_its_denial(client, session, stored, make_resul
 def test_delete_drops_corpus_claims_no_article_reports(client, session, stored):
     client.delete(f"/v1/articles/{stored[0].article['id']}")
     [left] = _claims(client)["items"]
-    assert left["label"] == "spreading disinformation" and left["counts"]["articles"] == 1
+    assert left["counts"]["articles"] == 1 and left["id"] == f"cc-{stored[0].article['id']}-c2"
+    assert left["label"] == "spreading disinformation again"  # the deleted article's words are gone
     assert session.exec(select(func.count()).select_from(CorpusClaim)).one() == 1
 
 

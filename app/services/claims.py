@@ -13,18 +13,17 @@ from sqlmodel import Session, func, or_, select
 
 from app.errors import NotFound
 from app.models import Article, Claim, ClaimLink, CorpusClaim, Statement
-from app.schemas import (ArticleClaimRef, ArticlePublic, ClaimCounts, ClaimDetail, ClaimQuery,
-                         ClaimStatus, CorpusClaimDetail, CorpusClaimSummary, CorpusStatement, GraphQuery)
+from app.schemas import (ArticleClaimRef, ArticlePublic, ClaimCounts, ClaimDetail, ClaimQuery, ClaimStatus,
+                         CorpusClaimDetail, CorpusClaimSummary, CorpusStatement, GraphQuery, Relation)
 from app.services.filters import article_conditions
 from app.services.statements import to_public
 
 ASSERTING = ("assert", "accuse")
 
-_stance = case(
-    (and_(ClaimLink.negated.is_(True), Statement.relation == "assert"), literal("deny")),  # type: ignore[attr-defined]
-    (and_(ClaimLink.negated.is_(True), Statement.relation == "deny"), literal("assert")),  # type: ignore[attr-defined]
-    else_=Statement.relation,
-)
+_negated = ClaimLink.negated.is_(True)  # type: ignore[attr-defined]
+_stance = case((and_(_negated, Statement.relation == "assert"), literal("deny")),
+               (and_(_negated, Statement.relation == "deny"), literal("assert")),
+               else_=Statement.relation)
 _asserts = func.sum(case((_stance.in_(ASSERTING), 1), else_=0))
 _denies = func.sum(case((_stance == "deny", 1), else_=0))
 
@@ -33,8 +32,8 @@ def list_claims(session: Session, query: ClaimQuery) -> tuple[list[CorpusClaimSu
     """One page of corpus claims, most reported first, and the number of all that match."""
     grouped = _aggregate(query)
     if query.actor is not None:
-        grouped = grouped.having(func.sum(case((or_(Statement.source_id == query.actor,
-                                                    Statement.target_id == query.actor), 1), else_=0)) > 0)
+        involved = or_(Statement.source_id == query.actor, Statement.target_id == query.actor)
+        grouped = grouped.having(func.sum(case((involved, 1), else_=0)) > 0)
     if query.relation is not None:
         grouped = grouped.having(func.sum(case((Statement.relation == query.relation, 1), else_=0)) > 0)
     if query.status is not None:
@@ -46,7 +45,7 @@ def list_claims(session: Session, query: ClaimQuery) -> tuple[list[CorpusClaimSu
     total = session.exec(select(func.count()).select_from(grouped.subquery())).one()
     rows = session.exec(grouped.order_by(desc("articles"), desc("statements"), ClaimLink.corpus_claim_id)
                         .limit(query.limit).offset(query.offset)).all()
-    return _summaries(session, rows, query), total
+    return _summaries(session, list(rows), query), total
 
 
 def get_claim(session: Session, claim_id: str) -> ClaimDetail | CorpusClaimDetail:
@@ -61,44 +60,52 @@ def get_claim(session: Session, claim_id: str) -> ClaimDetail | CorpusClaimDetai
                               .order_by(Statement.position)).all()
     link = session.get(ClaimLink, claim_id)
     return ClaimDetail(type="article_claim", id=claim.id, article_id=claim.article_id, label=claim.label,
-                       status=claim.status, about=claim.about,  # type: ignore[arg-type]
+                       status=ClaimStatus(claim.status), about=claim.about,
                        statements=to_public(session, list(statements)),
                        corpus_claim=link.corpus_claim_id if link else None)
 
 
+def _linked_statements(*columns: Any) -> Any:
+    """SELECT columns FROM statements with their claim link and article."""
+    return (select(*columns).select_from(Statement)
+            .join(ClaimLink, ClaimLink.claim_id == Statement.claim_id)  # type: ignore[arg-type]
+            .join(Article, Article.id == Statement.article_id))  # type: ignore[arg-type]
+
+
 def _aggregate(query: GraphQuery) -> Any:
     """Per corpus claim: statements, articles, assertions, denials, first and last publication."""
-    return (
-        select(ClaimLink.corpus_claim_id, func.count(Statement.id).label("statements"),  # type: ignore[arg-type]
-               func.count(distinct(Statement.article_id)).label("articles"),
-               _asserts.label("asserts"), _denies.label("denies"),
-               func.min(Article.published_at), func.max(Article.published_at))
-        .select_from(Statement)
-        .join(ClaimLink, ClaimLink.claim_id == Statement.claim_id)  # type: ignore[arg-type]
-        .join(Article, Article.id == Statement.article_id)  # type: ignore[arg-type]
-        .where(*article_conditions(query))
-        .group_by(ClaimLink.corpus_claim_id)
-    )
+    return (_linked_statements(ClaimLink.corpus_claim_id, func.count(Statement.id).label("statements"),
+                               func.count(distinct(Statement.article_id)).label("articles"),
+                               _asserts.label("asserts"), _denies.label("denies"),
+                               func.min(Article.published_at), func.max(Article.published_at))
+            .where(*article_conditions(query)).group_by(ClaimLink.corpus_claim_id))
 
 
 def _summaries(session: Session, rows: list[Any], query: GraphQuery) -> list[CorpusClaimSummary]:
-    """Summaries of aggregated rows, with labels, about lists and who asserts or denies."""
+    """Summaries of aggregated rows, with labels, about lists and who asserts or denies.
+
+    The label is that of the earliest article claim stated as the corpus claim is (not negated):
+    the opening claim's while its article is stored, the next one's after it is deleted.
+    """
     ids = [r[0] for r in rows]
-    labels = dict(session.exec(select(CorpusClaim.id, CorpusClaim.label)
-                               .where(CorpusClaim.id.in_(ids))).all())  # type: ignore[attr-defined]
+    in_page = ClaimLink.corpus_claim_id.in_(ids)  # type: ignore[attr-defined]
+    labels = dict(session.exec(select(CorpusClaim.id, CorpusClaim.label).where(CorpusClaim.id.in_(ids))).all())  # type: ignore[attr-defined]
     about: dict[str, set[str]] = {i: set() for i in ids}
-    for corpus_id, claim_about in session.exec(
-            select(ClaimLink.corpus_claim_id, Claim.about).join(Claim, Claim.id == ClaimLink.claim_id)  # type: ignore[arg-type]
-            .where(ClaimLink.corpus_claim_id.in_(ids))):  # type: ignore[attr-defined]
+    relabelled: set[str] = set()
+    for corpus_id, label, claim_about, negated, _ingested, _position in session.exec(
+            select(ClaimLink.corpus_claim_id, Claim.label, Claim.about, ClaimLink.negated,
+                   Article.ingested_at, Claim.position)
+            .join(Claim, Claim.id == ClaimLink.claim_id).join(Article, Article.id == Claim.article_id)  # type: ignore[arg-type]
+            .where(in_page).order_by(Article.ingested_at, Claim.article_id, Claim.position)):
         about[corpus_id].update(claim_about)
+        if not negated and corpus_id not in relabelled:
+            labels[corpus_id] = label
+            relabelled.add(corpus_id)
     speakers: dict[tuple[str, str], set[str]] = {}
     for corpus_id, stance, speaker in session.exec(
-            select(ClaimLink.corpus_claim_id, _stance, Statement.source_id).distinct()
-            .join(ClaimLink, ClaimLink.claim_id == Statement.claim_id)  # type: ignore[arg-type]
-            .join(Article, Article.id == Statement.article_id)  # type: ignore[arg-type]
-            .where(ClaimLink.corpus_claim_id.in_(ids), *article_conditions(query))):  # type: ignore[attr-defined]
-        side = "assert" if stance in ASSERTING else "deny"
-        speakers.setdefault((corpus_id, side), set()).add(speaker)
+            _linked_statements(ClaimLink.corpus_claim_id, _stance, Statement.source_id).distinct()
+            .where(in_page, *article_conditions(query))):
+        speakers.setdefault((corpus_id, "assert" if stance in ASSERTING else "deny"), set()).add(speaker)
     return [CorpusClaimSummary(
         type="corpus_claim", id=corpus_id, label=labels[corpus_id], status=_status(asserts, denies),
         about=sorted(about[corpus_id]),
@@ -121,25 +128,26 @@ def _corpus_detail(session: Session, corpus: CorpusClaim) -> CorpusClaimDetail:
     links = session.exec(select(ClaimLink, Claim).join(Claim, Claim.id == ClaimLink.claim_id)  # type: ignore[arg-type]
                          .where(ClaimLink.corpus_claim_id == corpus.id)).all()
     negated = {claim.id: link.negated for link, claim in links}
-    articles = session.exec(select(Article).where(Article.id.in_({c.article_id for _, c in links}))  # type: ignore[attr-defined]
-                            .order_by(Article.published_at.asc().nulls_last(),  # type: ignore[union-attr]
-                                      Article.ingested_at, Article.id)).all()
+    articles = session.exec(
+        select(Article).where(Article.id.in_({claim.article_id for _, claim in links}))  # type: ignore[attr-defined]
+        .order_by(Article.published_at.asc().nulls_last(), Article.ingested_at, Article.id)  # type: ignore[union-attr]
+    ).all()
     order = {a.id: i for i, a in enumerate(articles)}
-    statements = session.exec(select(Statement).where(Statement.claim_id.in_(negated))  # type: ignore[attr-defined]
-                              .order_by(Statement.article_id, Statement.position)).all()
-    statements = sorted(statements, key=lambda s: (order[s.article_id], s.position))
+    statements = sorted(session.exec(select(Statement).where(Statement.claim_id.in_(negated))).all(),  # type: ignore[attr-defined]
+                        key=lambda s: (order[s.article_id], s.position))
     return CorpusClaimDetail(
         **summary.model_dump(),
-        claims=[ArticleClaimRef(id=claim.id, label=claim.label, status=claim.status,  # type: ignore[arg-type]
+        claims=[ArticleClaimRef(id=claim.id, label=claim.label, status=ClaimStatus(claim.status),
                                 article_id=claim.article_id, negated=link.negated, score=link.score)
                 for link, claim in sorted(links, key=lambda lc: (order[lc[1].article_id], lc[1].position))],
         articles=[ArticlePublic.model_validate(a, from_attributes=True) for a in articles],
-        statements=[CorpusStatement(**public.model_dump(), stance=_flip(public.relation, negated[s.claim_id]))
+        statements=[CorpusStatement(**public.model_dump(), stance=_stance_of(public.relation, negated[s.claim_id]))
                     for s, public in zip(statements, to_public(session, statements))],
     )
 
 
-def _flip(relation: str, negated: bool) -> str:
-    if negated and relation in ("assert", "deny"):
-        return "deny" if relation == "assert" else "assert"
+def _stance_of(relation: Relation, negated: bool) -> Relation:
+    """The statement's relation to the corpus claim (see the module docstring)."""
+    if negated and relation in (Relation.ASSERT, Relation.DENY):
+        return Relation.DENY if relation == Relation.ASSERT else Relation.ASSERT
     return relation
