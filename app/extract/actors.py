@@ -160,6 +160,20 @@ class ArticleActors:
         document or an act ("the filing", "the sanctions")."""
         return lemma in self._speaker_nouns and lemma not in self.roles["documents"]
 
+    def named_person(self, toks: list[Token], base: int) -> Resolved | None:
+        """A person named by capitalised words the parser did not tag as a name ("Sanders:")."""
+        words = [t for t in toks if t.lower_.strip(".") not in _TITLE_WORDS and t.text[:1].isupper()]
+        if not words or any(self.gaz.lookup(t.text) or t.lemma_.lower() in self.roles["not_speakers"] for t in words):
+            return None
+        full = " ".join(t.text.title() if t.is_upper else t.text for t in words)
+        surname = full.split()[-1]
+        pid = self.surnames.get(surname) or slugify(full)
+        self.surnames[surname] = pid
+        actor_id = self._add(pid, self.actors[pid].label if pid in self.actors else full, "person", None, None,
+                             token_span(toks, base).text)
+        self.mentioned(actor_id)
+        return Resolved(actor_id, token_span(toks, base))
+
     def named_organization(self, name: str) -> str:
         entry = self.gaz.lookup(name)
         if entry is not None:

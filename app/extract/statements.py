@@ -183,7 +183,7 @@ class StatementFinder:
                 f = self._noun_cue(tok, sent, base, sent_span)
             if f:
                 found.extend(f if isinstance(f, list) else [f])
-        found = [f for f in found if f is not None]
+        found = [f for f in found if f is not None] or self._label_cues(sent, base, sent_span, quotes)
         found = _outermost(found)
         if any(f.cue.text.lower() != "according to" for f in found):
             # "…, Peskov said, according to Reuters": the medium only carries the quote
@@ -208,6 +208,38 @@ class StatementFinder:
             if cont:
                 return cont
         return []
+
+    def _label_cues(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found]:
+        """Speakers named by punctuation: "Sanders: Clinton needs to …" (headline or transcript
+        label) and "“…” ― Sonya Herridge" (a quote signed after a dash)."""
+        toks = [t for t in sent if not t.is_space]
+        found: list[Found] = []
+        # NAME: content
+        i = 0
+        while i < len(toks) and (toks[i].pos_ == "PROPN" or toks[i].text[:1].isupper()) and i < 4:
+            i += 1
+        if 0 < i < len(toks) - 3 and toks[i].text == ":" and toks[0].idx - sent.start_char <= 1:
+            speaker = self.actors.resolve(toks[i - 1], base, loose=True)
+            if speaker is not None and self.actors.actors[speaker.actor_id].kind in {"other", "group"}:
+                speaker = self.actors.named_person(toks[:i], base)  # "Sanders:" / "PENCE:" name a person
+            if speaker is not None and self.actors.actors[speaker.actor_id].kind in {"person", "organization",
+                                                                                     "country", "government"}:
+                rest = toks[i + 1:]
+                f = Found(speaker, "assert", token_span([toks[i]], base), sent_span,
+                          token_span(rest, base), confidence=0.6)
+                found += self._accusations(f, rest[0].head if rest else None, base)
+        # “quote” ― NAME
+        for j, t in enumerate(toks[:-1]):
+            if t.text in {"―", "—"} and j > 0 and toks[j - 1].text in {"”", '"', "''"} and toks[j + 1].pos_ == "PROPN":
+                name = toks[j + 1]
+                while name.head.i != name.i and name.head.pos_ == "PROPN" and name.head.i > name.i:
+                    name = name.head
+                speaker = self.actors.resolve(name, base, loose=True)
+                content = next(((s_, e_) for s_, e_ in quotes if e_ <= t.idx and t.idx - e_ <= 3), None)
+                if speaker is not None and content is not None:
+                    span = TextSpan(sent.doc.text[content[0]:content[1]], base + content[0], base + content[1])
+                    found.append(Found(speaker, "assert", token_span([t], base), sent_span, span, confidence=0.6))
+        return found
 
     def _continuation(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         """An unattributed quotation that continues the last attributed one."""

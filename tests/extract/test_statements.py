@@ -166,3 +166,10 @@ def test_double_single_quotes_mark_quotations():
 
     text = "''It is a good example,'' the report says. It isn''t."
     assert [text[s:e] for s, e in quote_spans(text)] == ["It is a good example,"]
+
+
+def test_headline_label_and_signed_quote(run):
+    st, _, actors = run("Sanders: Clinton needs to get away from all of this personality stuff",
+                        "\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Sanders", ":"),
+                                                                            ("Sonya Herridge", "\u2015")]
