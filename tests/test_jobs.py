@@ -125,6 +125,23 @@ def test_a_database_error_leaves_the_item_pending_for_a_retry(engine, session, p
     assert article_count(engine) == 1
 
 
+def test_when_two_workers_run_one_item_the_first_outcome_stands(engine, session, pipeline, monkeypatch):
+    """As when a live worker was taken for dead and its article requeued."""
+    job_id = jobs.create_job(session, [ArticleCreate(text=FIRST)])
+    ingest = jobs.ingest
+
+    def the_other_worker_finishes_first(*args):
+        monkeypatch.setattr(jobs, "ingest", ingest)
+        jobs.process_item(engine, pipeline, job_id, 0)  # stores it: created
+        return ingest(*args)  # then this one finds it: existing
+
+    monkeypatch.setattr(jobs, "ingest", the_other_worker_finishes_first)
+    jobs.process_item(engine, pipeline, job_id, 0)
+    item = session.get(IngestItem, (job_id, 0))
+    assert (item.status, item.attempts) == ("created", 2)
+    assert article_count(engine) == 1
+
+
 def test_the_sqlite_server_resumes_items_left_pending(sqlite_template, tmp_path, pipeline):
     """(On PostgreSQL pending items wait in the queue: nothing to resume.)"""
     path = tmp_path / "claimgraph.db"

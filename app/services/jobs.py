@@ -7,8 +7,9 @@ Processing is idempotent: content already stored is found by its hash, never sto
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine, delete, null, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
@@ -44,28 +45,35 @@ def process_item(engine: Engine, pipeline: Pipeline, job_id: str, position: int)
     """Extract and store one pending article of a job, and record the outcome.
 
     Database errors propagate, so that the job engine retries the item later; any other error
-    is the article's own (it would fail again) and is recorded as its result.
+    is the article's own (it would fail again) and is recorded as its result. Should two workers
+    ever run the same item (one wrongly thought dead), the first outcome recorded stands.
     """
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine) as session:
         item = session.get(IngestItem, (job_id, position))
         if item is None or item.status != ItemStatus.PENDING:
             return  # settled by an earlier attempt (or the job was deleted)
-        item.attempts += 1
-        session.commit()
         article = ArticleInput(**ArticleCreate.model_validate(item.article).model_dump())
+        pending = (IngestItem.job_id == job_id, IngestItem.position == position,
+                   IngestItem.status == ItemStatus.PENDING)
+        _update(session, pending, attempts=IngestItem.attempts + 1)
+        outcome: dict[str, Any]
         try:
             stored, created = ingest(session, article, pipeline)
         except DBAPIError:
             raise
         except Exception as exc:  # noqa: BLE001  (recorded for the client, see the docstring)
             session.rollback()
-            item.status, item.error = ItemStatus.FAILED, f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
+            outcome = {"status": ItemStatus.FAILED,
+                       "error": f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]}
         else:
-            item.status = ItemStatus.CREATED if created else ItemStatus.EXISTING
-            item.article_id, item.article = stored.id, None
-        item.finished_at = datetime.now(UTC)
-        session.add(item)
-        session.commit()
+            outcome = {"status": ItemStatus.CREATED if created else ItemStatus.EXISTING,
+                       "article_id": stored.id, "article": null()}
+        _update(session, pending, **outcome, finished_at=datetime.now(UTC))
+
+
+def _update(session: Session, where: tuple[Any, ...], **values: Any) -> None:
+    session.exec(update(IngestItem).where(*where).values(**values))  # type: ignore[call-overload]
+    session.commit()
 
 
 def pending_items(session: Session) -> list[tuple[str, int]]:
