@@ -53,7 +53,10 @@ async def retry_stalled_jobs(context: procrastinate.JobContext, timestamp: int) 
 async def requeue_stalled(app: procrastinate.App, stalled_seconds: float) -> None:
     for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_seconds):
         logger.warning("requeueing job %s (%s) of a dead worker", job.id, job.call_string)
-        await app.job_manager.retry_job(job)
+        try:
+            await app.job_manager.retry_job(job)
+        except procrastinate.exceptions.ConnectorException:  # another worker requeued it first
+            logger.info("job %s was requeued already", job.id)
 
 
 def make_app(database_url: str) -> procrastinate.App:

@@ -3,6 +3,7 @@ API processes and ingest workers writing at once store every article exactly onc
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import signal
@@ -18,8 +19,8 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlmodel import Session, select
 
-from app.db import make_engine
-from app.jobs import ProcrastinateQueue
+from app.db import engine_url, make_engine
+from app.jobs import ProcrastinateQueue, make_app, requeue_stalled
 from app.models import Actor, Article, ArticleActor
 from app.schemas import ArticleCreate
 from app.services.jobs import create_job, get_job
@@ -152,6 +153,36 @@ def test_a_worker_killed_mid_job_loses_nothing(start, engine):
     assert [r.article_id for r in job.results] == [article_id(t) for t in texts]
     assert [r.status for r in job.results].count("created") == 8
     assert sorted(stored_articles(engine)) == sorted({article_id(t) for t in texts})
+
+
+def test_workers_requeueing_one_stalled_job_at_once_do_not_fail(engine, monkeypatch):
+    with Session(engine) as session:
+        job_id = create_job(session, [ArticleCreate(text=article(0))])
+    queue = ProcrastinateQueue(engine)
+    queue.submit(job_id, [0])
+    queue.close()
+    with engine.begin() as connection:  # the job was taken by a worker that then died
+        connection.execute(text(
+            "WITH dead AS (INSERT INTO procrastinate_workers (last_heartbeat)"
+            " VALUES (now() - interval '1 hour') RETURNING id)"
+            " UPDATE procrastinate_jobs SET status = 'doing', worker_id = (SELECT id FROM dead)"))
+    app = make_app(engine_url(engine))
+
+    async def requeued_by_another_worker_meanwhile() -> None:
+        async with app.open_async():
+            stalled = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=STALLED)
+            assert len(stalled) == 1
+            await requeue_stalled(app, STALLED)  # the other worker
+
+            async def outdated_list(**_kwargs: object) -> list:
+                return stalled
+
+            monkeypatch.setattr(app.job_manager, "get_stalled_jobs", outdated_list)
+            await requeue_stalled(app, STALLED)  # this one, with the list it read before
+
+    asyncio.run(requeued_by_another_worker_meanwhile())
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT status, attempts FROM procrastinate_jobs")).all() == [("todo", 1)]
 
 
 def test_parallel_api_processes_and_workers_store_everything_once(start, engine):
