@@ -14,7 +14,7 @@ from app.extract.actors import ArticleActors
 from app.extract.claims import link_claims
 from app.extract.graph import build_graph, to_node_link
 from app.extract.nlp import load_nlp
-from app.extract.records import CleanText
+from app.extract.records import CleanText, Paragraph
 from app.extract.statements import StatementFinder
 
 
@@ -52,7 +52,8 @@ class Pipeline:
         """Extract articles in order; paragraphs of all articles go through ``nlp.pipe`` together."""
         for chunk in _chunks(items, 8):
             cleaned = [text_stage.clean(text=item.text, html=item.html) for item in chunk]
-            paragraphs = [(n, p) for n, c in enumerate(cleaned) if c.language == "en" for p in c.paragraphs]
+            paragraphs = [(n, unit) for n, c in enumerate(cleaned) if c.language == "en"
+                          for p in c.paragraphs for unit in split_long(p)]
             docs = self.nlp.pipe((p.text for _, p in paragraphs), batch_size=batch_size)
             per_article: list[list] = [[] for _ in chunk]
             for (n, p), doc in zip(paragraphs, docs):
@@ -75,6 +76,25 @@ class Pipeline:
         statements, claims = link_claims(found, actors.actors, article["id"])
         G = build_graph(article, actors.all(), statements, claims)
         return ExtractionResult(article, cleaned.text, cleaned.language, to_node_link(G))
+
+
+MAX_UNIT_CHARS = 5_000
+"""Longer paragraphs are parsed in pieces: the parser's cost and memory grow with the length of a
+"sentence", and a 100k-character run without punctuation must still finish quickly."""
+
+
+def split_long(paragraph: Paragraph, limit: int = MAX_UNIT_CHARS) -> Iterator[Paragraph]:
+    """Cut a paragraph into pieces of at most ``limit`` characters, at a sentence end or a space."""
+    text, start = paragraph.text, 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind(". "), window.rfind("\n"))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        cut = start + (cut + 1 if cut > 0 else limit)
+        yield Paragraph(paragraph.start + start, paragraph.start + cut, text[start:cut], paragraph.kind)
+        start = cut
+    yield Paragraph(paragraph.start + start, paragraph.end, text[start:], paragraph.kind)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

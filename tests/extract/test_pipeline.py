@@ -1,0 +1,44 @@
+"""The whole pipeline on awkward input: long runs, non-English text, HTML."""
+
+import time
+
+from app.extract.pipeline import ArticleInput, split_long
+from app.extract.records import Paragraph
+
+
+def test_split_long_keeps_offsets_and_covers_the_text():
+    text = ("word " * 3000).strip()
+    pieces = list(split_long(Paragraph(10, 10 + len(text), text), limit=1000))
+    assert len(pieces) > 10 and all(len(p.text) <= 1000 for p in pieces)
+    assert "".join(p.text for p in pieces) == text
+    assert all(text[p.start - 10:p.end - 10] == p.text for p in pieces)
+
+
+def test_a_100k_character_sentence_finishes_quickly(pipeline):
+    text = "China said " + ("the talks would go on and on " * 3600)
+    t = time.perf_counter()
+    result = pipeline.extract(ArticleInput(text=text))
+    assert time.perf_counter() - t < 60
+    assert result.graph["directed"] is True
+
+
+def test_non_english_text_gets_an_empty_graph_and_its_language(pipeline):
+    text = ("Der Kreml hat am Dienstag bestritten, dass Russland China um militärische Hilfe gebeten habe. "
+            "Die Regierung in Peking sprach von Desinformation der Vereinigten Staaten.")
+    result = pipeline.extract(ArticleInput(text=text))
+    assert result.language == "de"
+    assert result.graph["edges"] == []
+
+
+def test_html_input_is_extracted_and_offsets_refer_to_the_extracted_text(pipeline):
+    html = ("<html><head><title>Kremlin denies report</title></head><body><nav>Home | World</nav>"
+            "<article><h1>Kremlin denies report</h1><p>The Kremlin denied on Tuesday that Russia had asked "
+            "China for military help, calling the report false.</p><p>&quot;We never asked for anything,&quot; "
+            "Kremlin spokesman Dmitry Peskov told reporters in Moscow on Tuesday.</p></article>"
+            "<footer>Copyright 2022</footer></body></html>")
+    result = pipeline.extract(ArticleInput(html=html))
+    assert result.graph["edges"]
+    for edge in result.graph["edges"]:
+        for ev in edge["evidence"]:
+            assert result.text[ev["start"]:ev["end"]] == ev["text"]
+    assert "Copyright" not in " ".join(ev["text"] for e in result.graph["edges"] for ev in e["evidence"])
