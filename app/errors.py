@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from pydantic.json_schema import SkipJsonSchema
 from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -123,9 +124,21 @@ def problem_response(exc: Exception) -> JSONResponse:
                         media_type=PROBLEM_JSON, headers=headers)
 
 
-async def handle_error(_request: Request, exc: Exception) -> JSONResponse:
+async def handle_error(request: Request, exc: Exception) -> JSONResponse:
     """The one exception handler (registered for HTTP, validation and unexpected errors)."""
-    return problem_response(exc)
+    response = problem_response(exc)
+    if response.status_code == 405 and (methods := _methods_of_path(request)):
+        response.headers["Allow"] = ", ".join(methods)  # Starlette names one route's methods only
+    return response
+
+
+def _methods_of_path(request: Request) -> list[str]:
+    """Every method the OpenAPI spec lists for the request's path (HEAD with GET)."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        if compile_path(template)[0].match(request.scope["path"]):
+            methods |= {method.upper() for method in operations}
+    return sorted(methods | ({"HEAD"} if "GET" in methods else set()))
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -4,11 +4,27 @@ The article graph models mirror the extraction contract (networkx node-link JSON
 Every model and field has a description: they are the API reference the frontend reads.
 """
 
+import re
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Dates only as the spec writes them, YYYY-MM-DD (pydantic alone would also take a number,
+    or a numeric string, as a Unix time)."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("must be a date written as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+"""A date the client sends (body or query)."""
 
 
 class Relation(StrEnum):
@@ -154,19 +170,23 @@ Storable = AfterValidator(_storable)
 class ArticleCreate(BaseModel):
     """An article to extract: exactly one of ``text`` or ``html``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"oneOf": [  # as _exactly_one_body
+        {"required": ["text"], "properties": {"html": {"type": "null"}}},
+        {"required": ["html"], "properties": {"text": {"type": "null"}}}]})
 
     text: Annotated[str | None, Storable, AfterValidator(_not_blank)] = Field(
-        default=None, description="The article as plain text; evidence offsets refer to it as sent.")
+        default=None, description="The article as plain text; evidence offsets refer to it as sent.",
+        json_schema_extra={"pattern": r"\S"})  # not blank
     html: Annotated[str | None, Storable, AfterValidator(_not_blank)] = Field(
-        default=None, description="The article as an HTML page; offsets refer to the text extracted from it.")
+        default=None, description="The article as an HTML page; offsets refer to the text extracted from it.",
+        json_schema_extra={"pattern": r"\S"})
     title: Annotated[str | None, Storable] = Field(default=None, max_length=1000,
                                                    description="Headline; found in the text when left out.")
     url: Annotated[str | None, Storable] = Field(default=None, max_length=2000,
                                                  description="Where the article was published.")
     source: Annotated[str | None, Storable] = Field(default=None, max_length=200,
                                                     description="Publication name (the `source` filters match it exactly).")
-    published_at: date | None = Field(default=None, description="Publication date; found in the text when left out.")
+    published_at: IsoDate | None = Field(default=None, description="Publication date; found in the text when left out.")
 
     @model_validator(mode="after")
     def _exactly_one_body(self) -> "ArticleCreate":
@@ -308,8 +328,8 @@ class PageQuery(BaseModel):
 class GraphQuery(BaseModel):
     actor: str | None = Field(default=None, description="Only statements with this actor id as speaker or target.")
     relation: Relation | None = Field(default=None, description="Only statements with this relation.")
-    since: date | None = Field(default=None, description="Only articles published on or after this date.")
-    until: date | None = Field(default=None, description="Only articles published on or before this date.")
+    since: IsoDate | None = Field(default=None, description="Only articles published on or after this date.")
+    until: IsoDate | None = Field(default=None, description="Only articles published on or before this date.")
     source: str | None = Field(default=None, description="Only articles from this publication (exact name).")
 
 
@@ -419,8 +439,8 @@ class GraphFormat(StrEnum):
 
 
 class WindowQuery(BaseModel):
-    since: date | None = Field(default=None, description="Only articles published on or after this date.")
-    until: date | None = Field(default=None, description="Only articles published on or before this date.")
+    since: IsoDate | None = Field(default=None, description="Only articles published on or after this date.")
+    until: IsoDate | None = Field(default=None, description="Only articles published on or before this date.")
     source: str | None = Field(default=None, description="Only articles from this publication (exact name).")
 
 

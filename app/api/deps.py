@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
+from fastapi.exceptions import RequestValidationError
 from sqlmodel import Session
 
 from app.errors import UnsupportedMediaType
@@ -37,6 +38,17 @@ def require_json(request: Request) -> None:
     if media_type != "application/json" and not (
             media_type.startswith("application/") and media_type.endswith("+json")):
         raise UnsupportedMediaType(f"Send the article as application/json, not '{media_type or 'no content type'}'.")
+
+
+def refuse_nul(request: Request) -> None:
+    """422 for a NUL character in the path or the query: no database column can hold one
+    (PostgreSQL refuses it), so it can match nothing; the body's fields refuse it too."""
+    params = [("path", name, value) for name, value in request.path_params.items()]
+    params += [("query", name, value) for name, value in request.query_params.multi_items()]
+    errors = [{"loc": (where, name), "type": "string_nul", "msg": "must not contain NUL characters"}
+              for where, name, value in params if "\x00" in str(value)]
+    if errors:
+        raise RequestValidationError(errors)
 
 
 def next_url(request: Request, page: PageQuery, total: int) -> str | None:
