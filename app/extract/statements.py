@@ -144,16 +144,21 @@ class StatementFinder:
         self.pending_colon: tuple[Resolved, TextSpan, str] | None = None
         self.paragraph_no = 0
         self._relative: Token | None = None
+        self._deferred: list[tuple[Span, TextSpan]] = []
 
     # -- entry point -----------------------------------------------------------------------------
     def paragraph(self, doc: Doc, base: int) -> list[Found]:
         self.paragraph_no += 1
         quotes = quote_spans(doc.text)
         out: list[Found] = []
+        self._deferred = []
         for sent in doc.sents:
             found = self._sentence(sent, base, quotes)
             out.extend(found)
             self._note_entities(sent, base)
+        for sent, sent_span in self._deferred:  # a quotation whose attribution never came
+            out.extend(self._continuation(sent, base, sent_span, quotes) or [])
+        self._deferred = []
         return out
 
     def _note_entities(self, sent: Span, base: int) -> None:
@@ -198,12 +203,27 @@ class StatementFinder:
                 self.last_quote = (last.speaker, last.cue, self.paragraph_no)
                 for f in found:
                     f.quote = True
+                # earlier sentences of the same quotation belong to this speaker ('"A. B," said X.')
+                earlier = []
+                for deferred, deferred_span in self._deferred:
+                    f = Found(last.speaker, "assert", last.cue, deferred_span,
+                              _quote_content(deferred, base, quotes) or deferred_span, confidence=0.7, quote=True)
+                    earlier += self._accusations(f, deferred.root, base)
+                self._deferred = []
+                found = earlier + found
             self.pending_colon = None
             if sent.text.rstrip().endswith(":"):
                 self.pending_colon = (last.speaker, last.cue, "assert")
             # the other sentences of a quotation that this sentence attributes
             return found
         if quoted_sentence:
+            if _quote_continues(sent, quotes):
+                self._deferred.append((sent, sent_span))  # wait: the attribution may close the quote
+                return []
+            if self._deferred:
+                pending = self._deferred + [(sent, sent_span)]
+                self._deferred = []
+                return [f for s_, span in pending for f in self._continuation(s_, base, span, quotes) or []]
             cont = self._continuation(sent, base, sent_span, quotes)
             if cont:
                 return cont
@@ -711,7 +731,7 @@ def _prep_object(verb: Token, preps: set[str]) -> Token | None:
     return None
 
 
-def _subtree_span(tok: Token, base: int) -> TextSpan:
+def _subtree_span(tok: Token, base: int) -> TextSpan | None:
     """The phrase under ``tok``, without a conjoined cue verb ("… and accused Washington of …")."""
     verbs = load_lexicon().verbs
     cut: set[int] = set()
@@ -722,6 +742,8 @@ def _subtree_span(tok: Token, base: int) -> TextSpan:
     toks = [t for t in tok.subtree if t.i not in cut]
     if cut:
         toks = [t for t in toks if t.i < min(cut)]
+    if len(toks) == 1 and toks[0].lower_ in {"which", "that", "what", "it", "this"}:
+        return None  # "which Saudi Arabia said": the content is elsewhere
     while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
@@ -742,6 +764,11 @@ def _parenthetical_content(verb: Token, sent: Span, base: int) -> TextSpan | Non
     if len(rest) < 3:
         return None
     return token_span(rest, base)
+
+
+def _quote_continues(sent: Span, quotes: list[tuple[int, int]]) -> bool:
+    """The sentence opens or continues a quotation that runs on past its end."""
+    return any(s <= sent.start_char + 1 and e > sent.end_char for s, e in quotes)
 
 
 def _quote_content(sent: Span, base: int, quotes: list[tuple[int, int]]) -> TextSpan | None:

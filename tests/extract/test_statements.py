@@ -173,3 +173,11 @@ def test_headline_label_and_signed_quote(run):
                         "\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Sanders", ":"),
                                                                             ("Sonya Herridge", "\u2015")]
+
+
+def test_a_quotation_belongs_to_the_speaker_named_where_it_closes(run):
+    st, _, actors = run('"Although the EU is a customs union, there is no single administration," a statement '
+                        'issued on behalf of Robert Zoellick said.',
+                        '"We think the US case is very weak. They have not come up with any evidence," said '
+                        'Anthony Gooch.')
+    assert [actors[s.speaker].label for s in st] == ["Robert Zoellick", "Anthony Gooch", "Anthony Gooch"]
