@@ -19,7 +19,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +62,11 @@ def test_the_page_loads_nothing_from_outside(client):
 
 # --- in Chromium ----------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Iterator[str]:
+@contextmanager
+def serving(folder: Path, **settings: Any) -> Iterator[str]:
     """The app on a free loopback port (uvicorn in a thread), on an empty migrated database."""
-    folder = tmp_path_factory.mktemp("viewer")
     app = create_app(Settings(database_url=f"sqlite:///{folder / 'viewer.db'}", seed_on_start=False,
-                              migrate_on_start=True))
+                              migrate_on_start=True, **settings))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
@@ -77,10 +76,18 @@ def server(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Iterator[str]:
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.1)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Iterator[str]:
+    with serving(tmp_path_factory.mktemp("viewer")) as url:
+        yield url
 
 
 class Browser:
@@ -120,7 +127,8 @@ class Browser:
     def wait_for(self, condition: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while not self.evaluate(f"Boolean({condition})"):
-            assert time.monotonic() < deadline, f"timed out waiting for {condition}"
+            assert time.monotonic() < deadline, (f"timed out waiting for {condition}; the page says: "
+                                                 + self.evaluate("document.body.innerText")[:1000])
             time.sleep(0.2)
 
     def screenshot(self, path: Path) -> bytes:
@@ -149,7 +157,7 @@ def _edges(browser: Browser, container: str) -> list[list[str]]:
 @needs_chromium
 def test_paste_the_seed_see_its_graph_and_evidence_then_the_corpus(server, browser, tmp_path):
     browser.call("Page.navigate", url=f"{server}/viewer")
-    browser.wait_for("document.readyState === 'complete' && document.getElementById('extract')")
+    browser.wait_for("document.body?.dataset.ready")
     browser.evaluate(f"""document.getElementById('article-text').value = {json.dumps(SEED.read_text('utf-8'))};
                          document.getElementById('article-source').value = 'Reuters';
                          document.getElementById('extract').click()""")
@@ -193,7 +201,7 @@ def test_paste_the_seed_see_its_graph_and_evidence_then_the_corpus(server, brows
 def test_a_corpus_link_renders_by_country(server, browser, tmp_path):
     """A deep link into the corpus view, read back with --dump-dom after the seed was ingested."""
     browser.call("Page.navigate", url=f"{server}/viewer")
-    browser.wait_for("document.getElementById('extract')")
+    browser.wait_for("document.body?.dataset.ready")
     browser.evaluate(f"""fetch('v1/articles', {{method: 'POST', headers: {{'content-type': 'application/json'}},
                                                body: JSON.stringify({{text: {json.dumps(SEED.read_text('utf-8'))}}})}})
                          .then(r => r.status)""")
@@ -204,3 +212,16 @@ def test_a_corpus_link_renders_by_country(server, browser, tmp_path):
     assert 'data-source="chn" data-target="usa" data-relation="accuse"' in dom
     assert 'data-id="rus-kremlin"' not in dom and 'data-id="rus"' in dom  # the Kremlin is folded
     assert "Russia asked for help in Ukraine" in dom
+
+
+@needs_chromium
+def test_the_page_sends_the_api_key_a_server_asks_for(tmp_path, browser, pipeline):
+    with serving(tmp_path, api_keys=["viewer-test-key"]) as url:
+        browser.call("Page.navigate", url=f"{url}/viewer")
+        browser.wait_for("document.body?.dataset.ready")
+        browser.evaluate("""document.getElementById('article-text').value = 'Moscow denied the report.';
+                            document.getElementById('extract').click()""")
+        browser.wait_for("document.getElementById('article-status').textContent.includes('401')")
+        browser.evaluate("""document.getElementById('api-key').value = 'viewer-test-key';
+                            document.getElementById('extract').click()""")
+        browser.wait_for("document.getElementById('article-status').textContent.includes('found')")

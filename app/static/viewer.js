@@ -7,7 +7,9 @@ const FORMATS = ["json", "graphml", "gexf", "cytoscape", "csv", "svg"];
 const $ = (id) => document.getElementById(id);
 
 async function api(path, options = {}) {
-  const response = await fetch(path, options);
+  const key = $("api-key").value.trim();  // servers with API keys want one for writes (and private reads)
+  const headers = { ...(options.headers || {}), ...(key ? { authorization: `Bearer ${key}` } : {}) };
+  const response = await fetch(path, { ...options, headers });
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail || detail; } catch (_) { /* not a problem document */ }
@@ -235,12 +237,15 @@ function start() {
     const node = event.target.closest("g.node.actor");
     if (node) showActor(node.dataset.id).catch((e) => setStatus("corpus-status", e.message, true));
   });
+  $("api-key").value = sessionStorage.getItem("claimgraph-api-key") || "";
+  $("api-key").addEventListener("change", () => sessionStorage.setItem("claimgraph-api-key", $("api-key").value.trim()));
   const query = new URLSearchParams(window.location.search);
   for (const [name, id] of [["rollup", "corpus-rollup"], ["min_count", "corpus-min-count"], ["relation", "corpus-relation"],
                             ["since", "corpus-since"], ["until", "corpus-until"]]) {
     if (query.has(name)) $(id).value = query.get(name);
   }
   show(query.get("view") === "corpus" ? "corpus" : "article");
+  document.body.dataset.ready = "yes";  // the handlers are in place (tests wait for this)
 }
 
 start();
