@@ -12,7 +12,8 @@ jobs (the database went away) are retried with exponential back-off. Running an 
 is harmless: its item is skipped once settled, and its content is stored once (unique hash).
 
 On SQLite there are no separate workers: the API process runs the same item function in one
-background thread, and picks up the items left pending when it starts.
+background thread (extracting in-process, without a time limit), and picks up the items left
+pending when it starts.
 """
 
 import asyncio
@@ -29,6 +30,7 @@ from sqlmodel import Session
 from app.config import Settings
 from app.db import engine_url
 from app.extract.pipeline import get_pipeline
+from app.services.extraction import TimedExtraction, get_extraction_process
 from app.services.jobs import pending_items, process_item
 
 logger = logging.getLogger(__name__)
@@ -41,13 +43,20 @@ INGEST_RETRY = procrastinate.RetryStrategy(max_attempts=8, exponential_wait=2)
 
 
 def ingest_article(context: procrastinate.JobContext, job_id: str, position: int) -> None:
-    """Extract and store article ``position`` of ingest job ``job_id`` (runs in a worker thread)."""
-    process_item(context.additional_context["engine"], get_pipeline(), job_id, position)
+    """Extract and store article ``position`` of ingest job ``job_id`` (runs in a worker thread).
+
+    Extraction runs in the worker's child process, stopped after ``extract_timeout_seconds``: a
+    runaway article fails alone instead of holding the worker (whose heartbeat goes on) forever.
+    """
+    settings: Settings = context.additional_context["settings"]
+    extraction = TimedExtraction(get_extraction_process(settings.spacy_model),
+                                 settings.extract_timeout_seconds)
+    process_item(context.additional_context["engine"], extraction, job_id, position)
 
 
 async def retry_stalled_jobs(context: procrastinate.JobContext, timestamp: int) -> None:
     """Periodic: send the jobs of workers silent for too long back to the queue."""
-    await requeue_stalled(context.app, context.additional_context["stalled_seconds"])
+    await requeue_stalled(context.app, context.additional_context["settings"].worker_stalled_seconds)
 
 
 async def requeue_stalled(app: procrastinate.App, stalled_seconds: float) -> None:
@@ -73,7 +82,7 @@ def make_app(database_url: str) -> procrastinate.App:
 def run_worker(settings: Settings, engine: Engine, *, burst: bool = False) -> None:
     """Run a worker until stopped (SIGINT/SIGTERM finish the current article first); with
     ``burst``, until the queue is empty."""
-    get_pipeline()  # load the model before taking jobs
+    get_extraction_process(settings.spacy_model).start()  # load the model before taking jobs
     app = make_app(engine_url(engine))
 
     async def work() -> None:
@@ -83,8 +92,7 @@ def run_worker(settings: Settings, engine: Engine, *, burst: bool = False) -> No
                 queues=[QUEUE], concurrency=1, wait=not burst, delete_jobs="successful",
                 update_heartbeat_interval=settings.worker_heartbeat_seconds,
                 stalled_worker_timeout=settings.worker_stalled_seconds,
-                additional_context={"engine": engine,
-                                    "stalled_seconds": settings.worker_stalled_seconds})
+                additional_context={"engine": engine, "settings": settings})
 
     asyncio.run(work())
 

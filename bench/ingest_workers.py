@@ -6,14 +6,16 @@ The corpus is the PolNeAR dev articles when ../shared/eval/polnear-dev exists be
 repository, else the seed articles. A fresh database is created (and dropped at the end) on
 the server of ``--postgres``. For each worker count the tables are emptied, ``claimgraph worker``
 processes start, and once all have loaded their model one job with every article is queued and
-timed until it completes. The rounds alternate the worker counts; the best of each count is
-kept. Prints articles/s per worker count and the speed-up over the first.
+timed until it completes. Each round runs every worker count in turn; the speed-up of a round
+compares counts run moments apart, so its median holds up best when other programs come and go.
+Prints articles/s per run, the best per worker count, and the median speed-up over the first.
 """
 
 import argparse
 import os
 import secrets
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -86,7 +88,7 @@ def main() -> None:
                         help="a database on the server to use (a fresh one is made beside it)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=3,
-                        help="rounds; the best of each is kept, as other processes add noise")
+                        help="rounds (other processes on the machine add noise)")
     args = parser.parse_args()
 
     name, texts = corpus()
@@ -99,18 +101,20 @@ def main() -> None:
         upgrade(url)
         print(f"{len(texts)} articles ({name}), {os.cpu_count()} CPUs, "
               f"load average before: {os.getloadavg()[0]:.1f}")
-        best: dict[int, float] = {}
+        rates: dict[int, list[float]] = {workers: [] for workers in args.workers}
+        first = args.workers[0]
         for n in range(1, args.repeat + 1):
             for workers in args.workers:
                 seconds = run(url, texts, workers)
-                rate = len(texts) / seconds
-                best[workers] = max(best.get(workers, 0), rate)
-                print(f"round {n}, {workers} worker(s): {seconds:6.1f} s  {rate:5.2f} articles/s")
+                rates[workers].append(len(texts) / seconds)
+                print(f"round {n}, {workers} worker(s): {seconds:6.1f} s  {rates[workers][-1]:5.2f} articles/s"
+                      + (f"  ({rates[workers][-1] / rates[first][-1]:.2f}x)" if workers != first else ""))
         print(f"load average after: {os.getloadavg()[0]:.1f} (other processes slow the workers down)")
-        first = args.workers[0]
         for workers in args.workers:
-            print(f"best of {args.repeat}, {workers} worker(s): {best[workers]:5.2f} articles/s"
-                  + (f"  ({best[workers] / best[first]:.2f}x {first})" if workers != first else ""))
+            speedups = [r / f for r, f in zip(rates[workers], rates[first])]
+            print(f"{workers} worker(s): best {max(rates[workers]):5.2f} articles/s"
+                  + (f", speed-up over {first}: median {statistics.median(speedups):.2f}x"
+                     f" (per round: {', '.join(f'{x:.2f}' for x in speedups)})" if workers != first else ""))
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))

@@ -86,21 +86,28 @@ def test_content_stored_before_is_reported_existing(client, finish):
                                             "error": None, "attempts": 1}]
 
 
-def test_an_article_that_fails_is_reported_and_the_rest_stored(client, finish, pipeline, monkeypatch):
-    extract = pipeline.extract
-
-    def fail_on_second(item):
-        if item.text == SECOND:
-            raise ValueError("no parse")
-        return extract(item)
-
-    monkeypatch.setattr(pipeline, "extract", fail_on_second)
-    location, _ = submit(client, {"text": FIRST}, {"text": SECOND})
+def test_an_article_that_fails_is_reported_and_the_rest_stored(client, finish):
+    location, _ = submit(client, {"text": FIRST}, {"text": "2022 — 1,234 / 5,678."})
     job = finish(location)
     assert job["progress"] == {"total": 2, "done": 2, "failed": 1}
     assert job["results"][0]["status"] == "created"
-    assert job["results"][1] == {"position": 1, "status": "failed", "article_id": None,
-                                 "error": "ValueError: no parse", "attempts": 1}
+    assert job["results"][1] == {"position": 1, "status": "failed", "article_id": None, "attempts": 1,
+                                 "error": "The article has no text to extract from: no words in it."}
+
+
+@pytest.mark.postgres
+def test_a_worker_stops_an_article_over_the_time_limit(postgres_db, pipeline):
+    """(On SQLite the server's thread extracts in-process, without a limit.)"""
+    settings = Settings(database_url=postgres_db, seed_on_start=False, migrate_on_start=False,
+                        extract_timeout_seconds=0.001)
+    engine = make_engine(postgres_db)
+    with TestClient(create_app(settings, engine)) as client:
+        location, _ = submit(client, {"text": FIRST})
+        run_worker(settings, engine, burst=True)
+        job = client.get(location).json()
+    engine.dispose()
+    assert job["status"] == "completed" and job["results"][0]["status"] == "failed"
+    assert job["results"][0]["error"].startswith("Extraction took longer than 0.001 s")
 
 
 # --- the item function ---------------------------------------------------------------------------

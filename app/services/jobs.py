@@ -13,11 +13,12 @@ from sqlalchemy import Engine, delete, null, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from app.errors import NotFound
+from app.errors import ClaimGraphError, NotFound
 from app.extract.pipeline import ArticleInput, Pipeline
 from app.models import IngestItem, IngestJob
 from app.schemas import (ArticleCreate, IngestItemResult, IngestJobProgress, IngestJobPublic,
                          ItemStatus, JobStatus)
+from app.services.extraction import TimedExtraction
 from app.services.ingest import ingest
 
 MAX_ERROR_CHARS = 500
@@ -41,7 +42,8 @@ def delete_job(session: Session, job_id: str) -> None:
     session.commit()
 
 
-def process_item(engine: Engine, pipeline: Pipeline, job_id: str, position: int) -> None:
+def process_item(engine: Engine, pipeline: Pipeline | TimedExtraction, job_id: str,
+                 position: int) -> None:
     """Extract and store one pending article of a job, and record the outcome.
 
     Database errors propagate, so that the job engine retries the item later; any other error
@@ -63,8 +65,8 @@ def process_item(engine: Engine, pipeline: Pipeline, job_id: str, position: int)
             raise
         except Exception as exc:  # noqa: BLE001  (recorded for the client, see the docstring)
             session.rollback()
-            outcome = {"status": ItemStatus.FAILED,
-                       "error": f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]}
+            error = exc.detail if isinstance(exc, ClaimGraphError) else f"{type(exc).__name__}: {exc}"
+            outcome = {"status": ItemStatus.FAILED, "error": error[:MAX_ERROR_CHARS]}
         else:
             outcome = {"status": ItemStatus.CREATED if created else ItemStatus.EXISTING,
                        "article_id": stored.id, "article": null()}
