@@ -44,6 +44,7 @@ class Lexicon:
     about_preps: frozenset[str]
     allegation_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    negated_affirmative: frozenset[str]
     deny_phrases: dict[str, str]
 
 
@@ -70,6 +71,7 @@ def load_lexicon() -> Lexicon:
         about_preps=frozenset(raw["about_preps"]),
         allegation_verbs=frozenset(raw["allegation_verbs"]),
         request_verbs=frozenset(raw["request_verbs"]),
+        negated_affirmative=frozenset(raw["negated_affirmative"]),
     )
 
 
@@ -288,8 +290,9 @@ class StatementFinder:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lex.empty_speech | {"expect", "plan", "want",
                                                                                        "hope", "intend", "try"}:
             return True
-        if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
-            return True
+        if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and \
+                head.lemma_.lower() not in self.lex.negated_affirmative:
+            return True  # "did not want to comment" (but "did not hesitate to criticize" did)
         if verb.dep_ == "acl" and head.lemma_.lower() in self.actors.roles["documents"]:
             return False  # "said in a statement accusing Trump of …"
         if verb.dep_ in {"amod", "acl", "pcomp"} and not (verb.dep_ == "pcomp" and head.lower_ == "by"):
@@ -298,7 +301,7 @@ class StatementFinder:
             return True  # "are to blame"
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
                 head.lemma_.lower() not in {"continue", "go", "repeat", "have", "use", "take", "appear", "seem",
-                                            "rise", "step", "come"}:
+                                            "rise", "step", "come"} | self.lex.negated_affirmative:
             return True  # an infinitive names a purpose or plan, not a speech act ("to counter")
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
             return True
@@ -516,11 +519,10 @@ class StatementFinder:
             found = self.actors.resolve(obj, base)
             if found is not None:
                 return found
-        for mod in obj.children:
-            if mod.dep_ in {"poss", "compound", "amod", "nmod"} and (mod.pos_ in {"PROPN", "PRON"} or mod.ent_type_):
-                found = self.actors.resolve(mod, base)
-                if found is not None and self.actors.actors[found.actor_id].kind != "other":
-                    return found
+        for mod in _owners(obj):
+            found = self.actors.resolve(mod, base)
+            if found is not None and self.actors.actors[found.actor_id].kind != "other":
+                return found
         return None
 
     def _names_claim(self, obj: Token) -> bool:
@@ -703,6 +705,21 @@ def _charge(verb: Token, base: int) -> TextSpan | None:
             if inner:
                 return token_span(inner, base)
     return None
+
+
+def _owners(obj: Token) -> list[Token]:
+    """Words naming whose act or thing ``obj`` is: "renewed U.S. sanctions", "the nature of the Electoral
+    College", "suffering caused by Russia's invasion"."""
+    out = [m for m in obj.children if m.dep_ in {"poss", "compound", "amod", "nmod"}
+           and (m.pos_ in {"PROPN", "PRON"} or m.ent_type_)]
+    of = _prep_object(obj, {"of"})
+    if of is not None:
+        out.append(of)
+    for acl in (c for c in obj.children if c.dep_ == "acl"):
+        agent = _agent(acl)
+        if agent is not None:
+            out += [agent] + [m for m in agent.children if m.dep_ == "poss"]
+    return out
 
 
 def _agent(verb: Token) -> Token | None:
