@@ -9,6 +9,7 @@ claim: within an article, the extractor has already decided which statements sha
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Table
 from sqlmodel import Session, delete, exists, func, select
@@ -26,12 +27,19 @@ corpus grows, even when one proposition is reported hundreds of times."""
 
 @dataclass(frozen=True)
 class _Member:
+    """A claim already in the corpus, as a new claim is compared with it."""
+
     corpus_claim_id: str
+    corpus_negative: bool
     signature: Signature
 
 
 def link_article(session: Session, article_id: str, graph: ArticleGraph, threshold: float) -> None:
-    """Link every claim of the article (already flushed) to a corpus claim."""
+    """Link every claim of the article (already flushed) to a corpus claim.
+
+    The article's own rows are written together at the end: its claims are never candidates for
+    one another, so none needs to see another's.
+    """
     actors = {n.id: n for n in graph.nodes if isinstance(n, ActorNode)}
     fold = _folder(session, actors)
     parties: dict[str, set[str]] = {}
@@ -39,36 +47,37 @@ def link_article(session: Session, article_id: str, graph: ArticleGraph, thresho
         if edge.claim is not None:
             parties.setdefault(edge.claim, set()).update(
                 a for a in (edge.source, edge.target) if a in actors)
+    opened: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    terms: list[dict[str, Any]] = []
     used: set[str] = set()
     for claim in (n for n in graph.nodes if isinstance(n, ClaimNode)):
         involved = set(claim.about) | parties.get(claim.id, set())
         names = [name for a in involved if a in actors for name in (actors[a].label, *actors[a].aliases)]
         sig = signature(claim.label, claim.about, parties.get(claim.id, ()), fold, names)
-        corpus_id, score = _best_match(session, article_id, sig, used, threshold)
-        if corpus_id is None:
-            corpus_id, score = f"cc-{claim.id}", 1.0
-            session.add(CorpusClaim(id=corpus_id, label=claim.label, negative=sig.negative))
-            session.flush()
+        match = _best_match(session, article_id, sig, used, threshold)
+        if match is None:
+            match = (f"cc-{claim.id}", sig.negative, 1.0)
+            opened.append({"id": match[0], "label": claim.label, "negative": sig.negative})
+        corpus_id, corpus_negative, score = match
         used.add(corpus_id)
-        corpus = session.get(CorpusClaim, corpus_id)
-        assert corpus is not None
-        session.add(ClaimLink(claim_id=claim.id, corpus_claim_id=corpus_id,
-                              negated=sig.negative != corpus.negative, score=round(score, 4),
-                              actors=sorted(sig.actors), parties=sorted(sig.parties)))
-        _insert(session, ClaimTerm, [{"claim_id": claim.id, "term": t} for t in sorted(sig.terms)])
-    session.flush()
+        links.append({"claim_id": claim.id, "corpus_claim_id": corpus_id,
+                      "negated": sig.negative != corpus_negative, "score": round(score, 4),
+                      "actors": sorted(sig.actors), "parties": sorted(sig.parties)})
+        terms += [{"claim_id": claim.id, "term": t} for t in sorted(sig.terms)]
+    for model, rows in ((CorpusClaim, opened), (ClaimLink, links), (ClaimTerm, terms)):
+        _insert(session, model, rows)
 
 
 def _best_match(session: Session, article_id: str, sig: Signature, used: set[str],
-                threshold: float) -> tuple[str | None, float]:
-    """The corpus claim with the most similar member at or above ``threshold`` (ties: smallest id)."""
-    best: tuple[str | None, float] = (None, threshold)
-    members = sorted(_candidates(session, article_id, sig.terms), key=lambda m: m.corpus_claim_id)
-    for member in members:
+                threshold: float) -> tuple[str, bool, float] | None:
+    """(id, negative, score) of the corpus claim with the most similar member at or above
+    ``threshold`` (ties: the smallest id), or None."""
+    best: tuple[str, bool, float] | None = None
+    for member in sorted(_candidates(session, article_id, sig.terms), key=lambda m: m.corpus_claim_id):
         score = similarity(sig, member.signature)
-        if member.corpus_claim_id not in used and score >= best[1] and (
-                best[0] is None or score > best[1]):
-            best = (member.corpus_claim_id, score)
+        if member.corpus_claim_id not in used and score >= threshold and (best is None or score > best[2]):
+            best = (member.corpus_claim_id, member.corpus_negative, score)
     return best
 
 
@@ -78,7 +87,7 @@ def _candidates(session: Session, article_id: str, terms: Iterable[str]) -> list
     if len(terms) < MIN_SHARED_TERMS:
         return []
     ids = session.exec(
-        select(ClaimTerm.claim_id).join(Claim, Claim.id == ClaimTerm.claim_id)
+        select(ClaimTerm.claim_id).join(Claim, Claim.id == ClaimTerm.claim_id)  # type: ignore[arg-type]
         .where(ClaimTerm.term.in_(terms), Claim.article_id != article_id)  # type: ignore[attr-defined]
         .group_by(ClaimTerm.claim_id).having(func.count() >= MIN_SHARED_TERMS)
         .order_by(func.count().desc(), ClaimTerm.claim_id).limit(MAX_CANDIDATES)
@@ -89,11 +98,15 @@ def _candidates(session: Session, article_id: str, terms: Iterable[str]) -> list
     for claim_id, term in session.exec(select(ClaimTerm.claim_id, ClaimTerm.term)
                                        .where(ClaimTerm.claim_id.in_(ids))):  # type: ignore[attr-defined]
         own_terms.setdefault(claim_id, set()).add(term)
-    links = session.exec(select(ClaimLink).where(ClaimLink.claim_id.in_(ids))).all()  # type: ignore[attr-defined]
-    return [_Member(link.corpus_claim_id,
-                    Signature(frozenset(own_terms[link.claim_id]), frozenset(link.actors),
-                              frozenset(link.parties), negative=False))
-            for link in links]
+    links = session.exec(
+        select(ClaimLink.claim_id, ClaimLink.corpus_claim_id, CorpusClaim.negative, ClaimLink.actors,
+               ClaimLink.parties)
+        .join(CorpusClaim, CorpusClaim.id == ClaimLink.corpus_claim_id)  # type: ignore[arg-type]
+        .where(ClaimLink.claim_id.in_(ids))  # type: ignore[attr-defined]
+    ).all()
+    return [_Member(corpus_id, negative, Signature(frozenset(own_terms[claim_id]), frozenset(actors),
+                                                   frozenset(parties), negative=False))
+            for claim_id, corpus_id, negative, actors, parties in links]
 
 
 def _folder(session: Session, actors: dict[str, ActorNode]) -> Fold:
@@ -156,7 +169,7 @@ def relink_all(session: Session, threshold: float) -> int:
     return session.exec(select(func.count()).select_from(CorpusClaim)).one()
 
 
-def _insert(session: Session, model: type, rows: list[dict]) -> None:
+def _insert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
     if rows:
         table: Table = model.__table__
         session.exec(table.insert(), params=rows)  # type: ignore[call-overload]
