@@ -34,6 +34,12 @@ def dev_results(pipeline: Pipeline) -> list[ExtractionResult]:
     return list(pipeline.extract_many([read_article(p) for p in collect_files([DEV])]))
 
 
+def _us_accuses_russia(make_result) -> ExtractionResult:
+    text = "Washington accused Russia of lying."
+    return make_result(text, [(text, "accused", "Washington", "usa", "accuse", "rus", 1, "lying")],
+                       source="AP", published_at=date(2022, 4, 1), title="US accuses Russia")
+
+
 # --- rollup and thresholds on the hand-built articles ------------------------------------------------
 
 def test_rollup_folds_the_ministry_into_its_country(client, stored):
@@ -49,10 +55,7 @@ def test_rollup_actor_filter_matches_the_folded_actor(client, stored):
 
 
 def test_min_count_drops_thin_edges_and_their_lone_actors(client, stored, make_result, session):
-    text = "Washington accused Russia of lying."
-    store_result(session, make_result(text, [(text, "accused", "Washington", "usa", "accuse", "rus", 1,
-                                              "lying")], source="AP", published_at=date(2022, 4, 1),
-                                      title="US accuses Russia"))
+    store_result(session, _us_accuses_russia(make_result))
     assert set(_graph(client)) == {"chn-mfa", "rus", "usa"}
     thick = _graph(client, min_count=2)
     assert set(thick) == {"chn-mfa", "usa"} and thick.graph == {"articles": 2, "statements": 2}
@@ -135,9 +138,7 @@ def test_metrics_are_cached_until_an_ingest_or_delete(client, stored, session, m
     first = client.get("/v1/graph/metrics").json()
     assert client.get("/v1/graph/metrics", params={"limit": 1}).json()["nodes"] == first["nodes"]
     assert len(calls) == 1
-    text = "Washington accused Russia of lying."
-    store_result(session, make_result(text, [(text, "accused", "Washington", "usa", "accuse", "rus", 1, "lying")],
-                                      source="AP", published_at=date(2022, 4, 1), title="t"))
+    store_result(session, _us_accuses_russia(make_result))
     assert client.get("/v1/graph/metrics").json()["nodes"] == 3 and len(calls) == 2
     client.delete(f"/v1/articles/{stored[1].article['id']}")
     assert client.get("/v1/graph/metrics").json()["edges"] == 2 and len(calls) == 3

@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 WIDTH, HEIGHT, MARGIN, LEGEND = 960, 600, 70, 56
+ROOMY_NODES, MAX_HEIGHT = 40, 1800
+"""Beyond this many nodes the drawing grows taller (with the root of their number), up to a limit."""
 RELATION_COLOURS = {"assert": "#2b6cb0", "deny": "#dd6b20", "accuse": "#c53030"}
 KIND_COLOURS = {"country": "#2c7a7b", "government": "#5a67d8", "organization": "#805ad5",
                 "person": "#b7791f", "group": "#718096", "other": "#a0aec0"}
@@ -22,6 +24,9 @@ CLAIM_CHARS = 32
 EDGE_SPACING = 26
 """Pixels between parallel edges of one pair of nodes."""
 LAYOUT_SEED = 7
+PART_SIDE_EXPONENT = 0.7
+"""A connected part of n nodes gets a square of side n ** 0.7: big parts get more room per node
+than an even share of the area (0.5) would give, since their hubs crowd the middle."""
 
 
 def draw(G: nx.MultiDiGraph, title: str) -> str:
@@ -30,21 +35,22 @@ def draw(G: nx.MultiDiGraph, title: str) -> str:
     Marker ids are unique per drawing, so that several drawings can live in one HTML page.
     """
     uid = "cg" + hashlib.sha1("\n".join([title, *map(str, G)]).encode()).hexdigest()[:8]  # an XML name
+    height = min(MAX_HEIGHT, round(HEIGHT * max(1.0, math.sqrt(len(G) / ROOMY_NODES))))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="claim-graph" width="{WIDTH}" '
-             f'height="{HEIGHT + LEGEND}" viewBox="0 0 {WIDTH} {HEIGHT + LEGEND}" '
+             f'height="{height + LEGEND}" viewBox="0 0 {WIDTH} {height + LEGEND}" '
              f'font-family="sans-serif" font-size="12">',
              f"<title>{escape(title)}</title>", _defs(uid),
-             f'<rect width="{WIDTH}" height="{HEIGHT + LEGEND}" fill="#ffffff"/>',
+             f'<rect width="{WIDTH}" height="{height + LEGEND}" fill="#ffffff"/>',
              f'<text x="12" y="22" font-size="15" font-weight="bold">{escape(title)}</text>']
     if len(G) == 0:
-        parts.append(f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="#718096">'
+        parts.append(f'<text x="{WIDTH / 2}" y="{height / 2}" text-anchor="middle" fill="#718096">'
                      "No statements to draw.</text>")
     else:
-        position = _layout(G)
+        position = _layout(G, height)
         radius = _radii(G)
         parts += _edges(G, position, radius, uid)
         parts += _nodes(G, position, radius)
-    parts.append(_legend(G, uid))
+    parts.append(_legend(G, uid, height))
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -54,15 +60,15 @@ def _count(data: dict) -> int:
     return data.get("count") or len(data.get("evidence") or ()) or 1
 
 
-def _layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+def _layout(G: nx.MultiDiGraph, canvas_height: int) -> dict[str, tuple[float, float]]:
     """Each connected part laid out on its own (spring layout), the parts packed in rows, largest
-    first, each in a square whose side grows with the root of its size; then fitted to the canvas
+    first, each in a square whose side grows with its size; then fitted to the canvas
     (wider margins when claim boxes need room)."""
     simple = nx.Graph(G.to_undirected())
     simple.remove_edges_from(list(nx.selfloop_edges(simple)))
     parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
-    sides = [math.sqrt(len(part)) for part in parts]
-    row_width = max(max(sides), math.sqrt(sum(x * x for x in sides) * WIDTH / HEIGHT))
+    sides = [len(part) ** PART_SIDE_EXPONENT for part in parts]
+    row_width = max(max(sides), math.sqrt(sum(x * x for x in sides) * WIDTH / canvas_height))
     placed: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for part, side in zip(parts, sides):
@@ -73,7 +79,8 @@ def _layout(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         x, row_height = x + side, max(row_height, side)
     width, height = row_width, y + row_height
     margin_x = MARGIN + (60 if any(d.get("type") == "claim" for _, d in G.nodes(data=True)) else 0)
-    return {n: (margin_x + px / width * (WIDTH - 2 * margin_x), MARGIN + py / height * (HEIGHT - 2 * MARGIN))
+    return {n: (margin_x + px / width * (WIDTH - 2 * margin_x),
+                MARGIN + py / height * (canvas_height - 2 * MARGIN))
             for n, (px, py) in placed.items()}
 
 
@@ -212,8 +219,8 @@ def _defs(uid: str) -> str:
     return f"<defs>{markers}</defs>"
 
 
-def _legend(G: nx.MultiDiGraph, uid: str) -> str:
-    y = HEIGHT + 24
+def _legend(G: nx.MultiDiGraph, uid: str, top: int) -> str:
+    y = top + 24
     items = []
     x = 16
     for relation, colour in RELATION_COLOURS.items():
@@ -228,5 +235,5 @@ def _legend(G: nx.MultiDiGraph, uid: str) -> str:
         x += 24 + 7 * len(kind) + 14
     items.append(f'<text x="16" y="{y + 22}" fill="#4a5568">Arrows run from speaker to target; '
                  "width grows with the number of statements.</text>")
-    return (f'<g class="legend"><rect x="0" y="{HEIGHT}" width="{WIDTH}" height="{LEGEND}" '
+    return (f'<g class="legend"><rect x="0" y="{top}" width="{WIDTH}" height="{LEGEND}" '
             f'fill="#f7fafc"/>{"".join(items)}</g>')
