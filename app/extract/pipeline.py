@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,7 @@ from app.extract.actors import ArticleActors
 from app.extract.claims import link_claims
 from app.extract.graph import build_graph, to_node_link
 from app.extract.nlp import load_nlp
-from app.extract.records import CleanText, Paragraph
+from app.extract.records import CleanText, Paragraph, TextSpan
 from app.extract.statements import StatementFinder
 
 
@@ -54,7 +55,8 @@ class Pipeline:
             cleaned = [text_stage.clean(text=item.text, html=item.html) for item in chunk]
             paragraphs = [(n, unit) for n, c in enumerate(cleaned) if c.language == "en"
                           for p in c.paragraphs for unit in split_long(p)]
-            docs = self.nlp.pipe((p.text for _, p in paragraphs), batch_size=batch_size)
+            texts = (sentence_case(p.text, cleaned[n].text) if p.kind == "title" else p.text for n, p in paragraphs)
+            docs = self.nlp.pipe(texts, batch_size=batch_size)
             per_article: list[list] = [[] for _ in chunk]
             for (n, p), doc in zip(paragraphs, docs):
                 per_article[n].append((p, doc))
@@ -73,9 +75,41 @@ class Pipeline:
         found = []
         for paragraph, doc in parsed:
             found.extend(finder.paragraph(doc, paragraph.start))
+        text = cleaned.text
+        for f in found:  # spans read from the submitted text, whatever case the parser saw
+            f.sentence, f.cue = _from(text, f.sentence), _from(text, f.cue)
+            f.content = _from(text, f.content) if f.content else None
+            f.speaker.mention = _from(text, f.speaker.mention)
         statements, claims = link_claims(found, actors.actors, article["id"])
         G = build_graph(article, actors.all(), statements, claims)
         return ExtractionResult(article, cleaned.text, cleaned.language, to_node_link(G))
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:[’'][a-z]+)?\b")
+
+
+def sentence_case(headline: str, article: str) -> str:
+    """A Title Case Headline in sentence case, for the parser: a capitalised word stays only when the
+    article capitalises it mid-sentence too ("U.S. Cuts $300 Million In Aid To Pakistan; Says It's
+    Failing" → "U.S. cuts $300 million in aid to Pakistan; says it's failing"). Same length, so the
+    offsets hold."""
+    words = _TITLE_WORD.findall(headline)
+    if len(words) < 4 or len(words) < 0.6 * len(re.findall(r"\b[A-Za-z]+\b", headline)):
+        return headline
+    # names are the words the article capitalises in mid-sentence
+    names = set(re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", article.replace(headline, " ")))
+    start = re.search(r"[A-Za-z]", headline).start()
+
+    def fix(m: re.Match) -> str:
+        word = m.group()
+        return word if m.start() == start or word in names else word.lower()
+
+    return _TITLE_WORD.sub(fix, headline)
+
+
+
+def _from(text: str, span: TextSpan) -> TextSpan:
+    return TextSpan(text[span.start:span.end], span.start, span.end)
 
 
 MAX_UNIT_CHARS = 5_000

@@ -365,6 +365,12 @@ class StatementFinder:
             return None, None
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head, None
+        if verb.dep_ == "ROOT":
+            # a headline's elided subject: "U.S. cuts aid to Pakistan; says it's failing to fight militants"
+            before = [c for c in verb.children if c.i < verb.i and c.dep_ in {"ccomp", "conj", "parataxis"}]
+            for clause in before:
+                if self._subject(clause) is not None:
+                    return self._subject(clause), None
         return None, None
 
     def _verb_cue(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
@@ -404,7 +410,9 @@ class StatementFinder:
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
         if lemma == "call":
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
-        ccomp = next((c for c in verb.children if c.dep_ in {"ccomp"}), None)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "U.S. cuts aid …; says it's failing …": the clause after the cue, when there is one
+        ccomp = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "pcomp"}), None)
         dobj = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
         quote = _quote_content(sent, base, quotes)
@@ -507,6 +515,18 @@ class StatementFinder:
         content = token_span(before or [noun], base)
         cue = token_span([verb], base)
         return [Found(speaker, "assert", cue, sent_span, content, confidence=0.75, aside=True)]
+
+    def _antecedent_in_sentence(self, pronoun: Token, base: int, speaker: str) -> Resolved | None:
+        """ "it"/"they" in reported speech often means a country or body named earlier in the sentence:
+        "U.S. cuts aid to Pakistan; says it's failing to fight militants"."""
+        if pronoun.lower_ not in {"it", "they"}:
+            return None
+        for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+            if tok.pos_ == "PROPN" and tok.ent_type_ in {"GPE", "ORG", "NORP"}:
+                found = self.actors.resolve(tok, base)
+                if found is not None and found.actor_id != speaker:
+                    return Resolved(found.actor_id, token_span([pronoun], base))
+        return None
 
     def _country(self, actor_id: str) -> str | None:
         actor = self.actors.actors.get(actor_id)
@@ -667,7 +687,8 @@ class StatementFinder:
         targets = []
         for head in [accused] + _conjuncts(accused):
             if head.pos_ == "PRON":
-                tgt = self.actors.resolve(head, base, exclude={f.speaker.actor_id})
+                tgt = self._antecedent_in_sentence(head, base, f.speaker.actor_id) or \
+                    self.actors.resolve(head, base, exclude={f.speaker.actor_id})
             else:
                 tgt = self._accused(head, base)  # "TikTok's ad repository isn't up to the standards"
             if tgt is None or tgt.actor_id == f.speaker.actor_id:

@@ -42,3 +42,25 @@ def test_html_input_is_extracted_and_offsets_refer_to_the_extracted_text(pipelin
         for ev in edge["evidence"]:
             assert result.text[ev["start"]:ev["end"]] == ev["text"]
     assert "Copyright" not in " ".join(ev["text"] for e in result.graph["edges"] for ev in e["evidence"])
+
+
+def test_title_case_headline_is_parsed_in_sentence_case_with_offsets_kept():
+    from app.extract.pipeline import sentence_case
+
+    article = ("U.S. Cuts $300 Million In Aid To Pakistan; Says It's Failing To Fight Militants\n\n"
+               "The U.S. military said it would cut aid to Pakistan, which it says is failing to fight militants.")
+    headline = article.split("\n")[0]
+    fixed = sentence_case(headline, article)
+    assert fixed == "U.S. cuts $300 million in aid to Pakistan; says it's failing to fight militants"
+    assert len(fixed) == len(headline)
+    assert sentence_case("China denies US claim that Russia asked for help", article) == \
+        "China denies US claim that Russia asked for help"  # already sentence case
+
+
+def test_headline_with_an_elided_subject_accuses(pipeline):
+    text = ("U.S. Cuts $300 Million In Aid To Pakistan; Says It's Failing To Fight Militants\n\n"
+            "The U.S. military said on Saturday it had made a final decision to cancel the aid to Pakistan.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    headline = [e for e in graph["edges"] if e["evidence"][0]["start"] == 0]
+    assert [(e["source"], e["relation"], e["target"]) for e in headline] == [("usa", "accuse", "pak")]
+    assert headline[0]["evidence"][0]["cue"]["text"] == "Says"  # spans read from the submitted text
