@@ -708,9 +708,10 @@ def _outermost(found: list[Found]) -> list[Found]:
     the article reports the outer speech act; the inner one is part of its claim."""
     def within(inner: Found, outer: Found) -> bool:
         c = outer.content
-        if outer.cue.text.lower() == "according to" or inner.aside or (
+        if outer.cue.text.lower() in {"according to", "reports", "reported", "report"} or inner.aside or (
                 inner.speaker.actor_id == outer.speaker.actor_id and inner.relation == "accuse"):
-            return False  # "according to" spans the sentence; "said …, accusing X" is the same speaker's;
+            return False  # "according to"/"X reports" only carry what others said; "said …, accusing X" is the
+            # same speaker's;
             # an aside ("the attack, which was claimed by the Houthis") is the journalist's, not the claim
         return c is not None and outer is not inner and c.start <= inner.cue.start < c.end \
             and not (inner.content is not None and inner.content.start <= outer.cue.start < inner.content.end)
