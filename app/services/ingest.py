@@ -1,5 +1,6 @@
 """Article in → extraction → storage. Content already stored is never extracted again."""
 
+import logging
 import re
 import threading
 from collections.abc import Iterator
@@ -17,6 +18,8 @@ from app.services.store import find_by_hash, store_result
 # spaCy pipelines are not documented as thread-safe, and extraction is CPU-bound anyway
 _extraction_lock = threading.Lock()
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row, in any script
+
+logger = logging.getLogger(__name__)
 
 
 def ingest(session: Session, item: ArticleInput,
@@ -62,6 +65,9 @@ def is_empty(session: Session) -> bool:
 
 
 def seed(session: Session, seeds_dir: Path, pipeline: Pipeline) -> int:
-    """Ingest every article file in ``seeds_dir``; return how many were new."""
+    """Ingest every article file in ``seeds_dir``; return how many were new (none when it is missing)."""
+    if not seeds_dir.is_dir():
+        logger.warning("no seeds folder at %s: nothing seeded", seeds_dir)
+        return 0
     items = [read_article(path) for path in collect_files([seeds_dir])]
     return sum(created for _, created in ingest_many(session, items, pipeline))
