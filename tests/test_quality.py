@@ -28,22 +28,22 @@ POLNEAR_REPORTING_CUE_RECALL = 0.80
 POLNEAR_SOURCE_ACCURACY = 0.97
 
 
-@pytest.fixture(scope="module")
-def dev_graphs(pipeline, tmp_path_factory):
-    graphs = extract_folder(DEV, ".gold.json")
-    out = tmp_path_factory.mktemp("dev-pred")
+def _predict(folder: Path, suffix: str, out: Path) -> tuple[dict, Path]:
+    """Our graphs for every article of ``folder``, in memory and as files the shared scorers read."""
+    graphs = extract_folder(folder, suffix)
     for stem, graph in graphs.items():
         (out / f"{stem}.json").write_text(json.dumps(graph))
     return graphs, out
+
+
+@pytest.fixture(scope="module")
+def dev_graphs(pipeline, tmp_path_factory):
+    return _predict(DEV, ".gold.json", tmp_path_factory.mktemp("dev-pred"))
 
 
 @pytest.fixture(scope="module")
 def polnear_graphs(pipeline, tmp_path_factory):
-    graphs = extract_folder(POLNEAR, ".attr.json")
-    out = tmp_path_factory.mktemp("polnear-pred")
-    for stem, graph in graphs.items():
-        (out / f"{stem}.json").write_text(json.dumps(graph))
-    return graphs, out
+    return _predict(POLNEAR, ".attr.json", tmp_path_factory.mktemp("polnear-pred"))
 
 
 def _shared(script: str, *args: str) -> str:

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from app.extract.actors import ArticleActors, Resolved, token_span
-from app.extract.records import Evidence, Statement, TextSpan
+from app.extract.records import TextSpan
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_QUOTE_OPEN = {'"', "“", "„", "«", "‘‘", "``"}
-_QUOTE_CLOSE = {'"', "”", "»", "’’", "''"}
 _QUOTE_CHARS = '"“”„«»'
-_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 
 
 @dataclass(frozen=True)
@@ -51,28 +48,11 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     raw = json.loads(resources.files("app.extract").joinpath("data/cues.json").read_text("utf-8"))
-    verbs = {lemma: rel for rel, lemmas in raw["verbs"].items() for lemma in lemmas}
-    return Lexicon(
-        verbs=verbs,
-        deny_if_claim_object=frozenset(raw["deny_if_claim_object"]),
-        accuse_if_object=frozenset(raw["accuse_if_object"]),
-        speech_if_clause=frozenset(raw["speech_if_clause"]),
-        claim_nouns=frozenset(raw["claim_nouns"]),
-        attribution_nouns=dict(raw["attribution_nouns"]),
-        false_words=frozenset(raw["false_words"]),
-        not_true=tuple(raw["not_true_phrases"]),
-        hypothetical=frozenset(raw["hypothetical_aux"]),
-        empty_speech=frozenset(raw["empty_speech"]),
-        wrongdoing=frozenset(raw["wrongdoing"]),
-        negative=frozenset(raw["negative"]) | frozenset(raw["wrongdoing"]),
-        deny_phrases=dict(raw["deny_phrases"]),
-        parenthetical=frozenset(raw["parenthetical"]),
-        sources_needing_author=frozenset(raw["sources_needing_author"]),
-        about_preps=frozenset(raw["about_preps"]),
-        allegation_verbs=frozenset(raw["allegation_verbs"]),
-        request_verbs=frozenset(raw["request_verbs"]),
-        negated_affirmative=frozenset(raw["negated_affirmative"]),
-    )
+    word_sets = {f.name: frozenset(raw[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]"}
+    word_sets["negative"] |= word_sets["wrongdoing"]  # every wrongdoing is a negative judgement too
+    return Lexicon(verbs={lemma: rel for rel, lemmas in raw["verbs"].items() for lemma in lemmas},
+                   attribution_nouns=dict(raw["attribution_nouns"]), deny_phrases=dict(raw["deny_phrases"]),
+                   not_true=tuple(raw["not_true"]), **word_sets)
 
 
 @dataclass
@@ -88,8 +68,6 @@ class Found:
     target_mention: TextSpan | None = None
     confidence: float = 0.8
     claim_ref: str | None = None  # "anaphor" when the content is "the claims", "such request"
-    about: list[str] = field(default_factory=list)
-    nominal_of: int | None = None  # index of the statement whose claim this one denies
     quote: bool = False
     aside: bool = False  # reported in a relative clause the journalist adds ("…, which X claimed")
 
@@ -648,15 +626,11 @@ class StatementFinder:
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if holder is None or clause is None:
             return []
-        if holder.lower_ in {"his", "her", "its", "their"}:
-            speaker = self.actors.resolve(holder, base)
-        else:
-            speaker = self.actors.resolve(holder, base)
+        speaker = self.actors.resolve(holder, base)
         if speaker is None:
             return []
         content = _subtree_span(clause, base)
-        f = Found(speaker, relation if relation != "deny" else "deny", token_span([noun], base), sent_span, content,
-                  confidence=0.75)
+        f = Found(speaker, relation, token_span([noun], base), sent_span, content, confidence=0.75)
         if relation == "accuse":
             f.relation = "assert"
             return self._accusations(f, clause, base)
@@ -830,14 +804,3 @@ def _quote_root(sent: Span, quotes: list[tuple[int, int]]) -> list[Token]:
     """The root verb of the quoted clause in a sentence like '"The US spread lies," X said.'"""
     return [t for t in sent if _inside(t.idx, quotes) and t.dep_ in {"ccomp", "parataxis", "ROOT"}
             and t.pos_ in {"VERB", "AUX"}][:1]
-
-
-def to_statements(found: list[Found]) -> list[Statement]:
-    out = []
-    for f in found:
-        out.append(Statement(
-            speaker=f.speaker.actor_id, relation=f.relation, target=f.target,
-            claim_text=f.content.text if f.content else f.sentence.text,
-            evidence=Evidence(sentence=f.sentence, cue=f.cue, speaker=f.speaker.mention, content=f.content),
-            confidence=f.confidence))
-    return out
