@@ -104,11 +104,18 @@ def _label_text(toks: list[Token]) -> str:
 
 
 def _entity_of(tok: Token) -> Span | None:
-    if tok.ent_type_ and tok.ent_iob_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
+    """The named entity a token is part of, found from the token's IOB tags (not by scanning
+    ``doc.ents``, which made long paragraphs quadratic)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _clean_name(text: str) -> str:

@@ -136,11 +136,15 @@ def _split_units(text: str) -> list[_Unit]:
         gap = False
         heading = _HEADING_MARK.match(text, start, end) is not None
         start, end = _strip_markup(text, start, end)
-        if units and units[-1].block == block and _continues(units[-1].text, text[start:end]):
-            units[-1].end = end
-            units[-1].text = text[units[-1].start:end]
+        last = units[-1] if units else None
+        # only the tail of the line it may continue is looked at, so long wrapped paragraphs stay linear
+        if last is not None and last.block == block and _continues(text[max(last.start, last.end - 8):last.end],
+                                                                   text[start:end]):
+            last.end = end
         elif start < end:
-            units.append(_Unit(start, end, text[start:end], block, heading))
+            units.append(_Unit(start, end, "", block, heading))
+    for unit in units:
+        unit.text = text[unit.start:unit.end]
     return units
 
 

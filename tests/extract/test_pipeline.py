@@ -64,3 +64,23 @@ def test_headline_with_an_elided_subject_accuses(pipeline):
     headline = [e for e in graph["edges"] if e["evidence"][0]["start"] == 0]
     assert [(e["source"], e["relation"], e["target"]) for e in headline] == [("usa", "accuse", "pak")]
     assert headline[0]["evidence"][0]["cue"]["text"] == "Says"  # spans read from the submitted text
+
+
+def test_long_wrapped_paragraphs_clean_in_linear_time():
+    from app.extract.text import clean
+
+    text = "First line of text that goes on\n" + "and continues in lower case without an end\n" * 20000
+    t = time.perf_counter()
+    cleaned = clean(text=text)
+    assert time.perf_counter() - t < 10  # was minutes when each joined line copied the text so far
+    assert len(cleaned.paragraphs) == 1 and cleaned.paragraphs[0].end > len(text) - 50
+
+
+def test_entity_lookup_does_not_scan_the_document(pipeline):
+    nlp = pipeline.nlp
+    from app.extract.actors import _entity_of
+
+    doc = nlp("Chinese Foreign Ministry spokesman Wang Wenbin said the report was false.")
+    wang = next(t for t in doc if t.text == "Wenbin")
+    assert _entity_of(wang).text == "Wang Wenbin"
+    assert _entity_of(next(t for t in doc if t.text == "said")) is None
