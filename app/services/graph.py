@@ -31,9 +31,8 @@ def build_graph(session: Session, query: GraphQuery, rollup: Rollup = Rollup.NON
     rows = session.exec(
         select(Statement.source_id, Statement.relation, Statement.target_id, Statement.article_id,
                func.count())
-        .join(Article, Statement.article_id == Article.id)
         .where(Statement.target_id.is_not(None),  # type: ignore[union-attr]
-               *article_conditions(query), *statement_conditions(by_actor))
+               *_in_articles(query), *statement_conditions(by_actor))
         .group_by(Statement.source_id, Statement.relation, Statement.target_id, Statement.article_id)
     ).all()
     nodes = load_nodes(session, {r[0] for r in rows} | {r[2] for r in rows})
@@ -41,7 +40,8 @@ def build_graph(session: Session, query: GraphQuery, rollup: Rollup = Rollup.NON
     wanted = _folded_actor(session, query.actor) if rollup == Rollup.COUNTRY and query.actor else None
     G = nx.MultiDiGraph()
     members: dict[str, set[str]] = {}
-    for source, relation, target, article_id, count in sorted(rows):
+    articles: dict[tuple[str, str, str], set[str]] = {}  # per edge; sorted once at the end
+    for source, relation, target, article_id, count in rows:
         u, v = folded[source], folded[target]
         if wanted is not None and wanted not in (u.id, v.id):
             continue
@@ -50,11 +50,12 @@ def build_graph(session: Session, query: GraphQuery, rollup: Rollup = Rollup.NON
                        country=node.country, part_of=node.part_of)
             members.setdefault(node.id, set()).add(raw)
         if G.has_edge(u.id, v.id, key=relation):
-            edge = G.edges[u.id, v.id, relation]
-            edge["count"] += count
-            edge["articles"] = sorted(set(edge["articles"]) | {article_id})
+            G.edges[u.id, v.id, relation]["count"] += count
         else:
-            G.add_edge(u.id, v.id, key=relation, relation=relation, count=count, articles=[article_id])
+            G.add_edge(u.id, v.id, key=relation, relation=relation, count=count)
+        articles.setdefault((u.id, v.id, relation), set()).add(article_id)
+    for (u_id, v_id, relation), ids in articles.items():
+        G.edges[u_id, v_id, relation]["articles"] = sorted(ids)
     for node_id in G:
         G.nodes[node_id]["members"] = sorted(members[node_id]) if rollup == Rollup.COUNTRY else []
     G.remove_edges_from([(u, v, k) for u, v, k, c in G.edges(keys=True, data="count") if c < min_count])
@@ -147,6 +148,15 @@ def graph_metrics(session: Session, query: MetricsQuery) -> GraphMetrics:
 
 
 # --- helpers -------------------------------------------------------------------------------------------
+
+def _in_articles(query: GraphQuery) -> list[Any]:
+    """The article filters as ``article_id IN (matching articles)``: the database starts from the
+    date or source index, where a join made SQLite read every statement of the corpus."""
+    conditions = article_conditions(query)
+    if not conditions:
+        return []
+    return [Statement.article_id.in_(select(Article.id).where(*conditions))]  # type: ignore[attr-defined]
+
 
 def _actor(session: Session, actor_id: str) -> Actor:
     actor = session.get(Actor, actor_id)
