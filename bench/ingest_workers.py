@@ -1,6 +1,6 @@
 """Bench: a corpus ingested through the job engine by 1 and by 2 worker processes on PostgreSQL.
 
-    .venv/bin/python bench/ingest_workers.py [--postgres URL] [--workers 1 2] [--repeat 3]
+    .venv/bin/python bench/ingest_workers.py [--postgres URL] [--workers 1 2] [--repeat 3] [--control]
 
 The corpus is the PolNeAR dev articles when ../shared/eval/polnear-dev exists beside the
 repository, else the seed articles. A fresh database is created (and dropped at the end) on
@@ -9,9 +9,14 @@ processes start, and once all have loaded their model one job with every article
 timed until it completes. Each round runs every worker count in turn; the speed-up of a round
 compares counts run moments apart, so its median holds up best when other programs come and go.
 Prints articles/s per run, the best per worker count, and the median speed-up over the first.
+
+With ``--control`` each round also times plain extraction processes (the corpus split between
+them; no database, no queue): the speed-up the machine itself allows at that moment, to tell the
+job engine's cost from other programs' load.
 """
 
 import argparse
+import multiprocessing
 import os
 import secrets
 import signal
@@ -20,6 +25,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlmodel import Session, SQLModel
@@ -45,6 +51,31 @@ def corpus() -> tuple[str, list[str]]:
 def scalar(engine: Engine, sql: str) -> int:
     with engine.connect() as connection:
         return connection.execute(text(sql)).scalar_one()
+
+
+def _extract_part(texts: list[str], ready: Any) -> None:
+    os.setsid()  # its own session, like a worker (see run)
+    from app.extract.pipeline import ArticleInput, Pipeline
+
+    pipeline = Pipeline()
+    ready.wait()
+    for text_ in texts:
+        pipeline.extract(ArticleInput(text=text_))
+
+
+def control(texts: list[str], workers: int) -> float:
+    """Seconds for ``workers`` plain processes to extract ``texts`` between them."""
+    context = multiprocessing.get_context("spawn")
+    ready = context.Barrier(workers + 1)
+    processes = [context.Process(target=_extract_part, args=(texts[i::workers], ready))
+                 for i in range(workers)]
+    for process in processes:
+        process.start()
+    ready.wait()  # all models loaded
+    start = time.perf_counter()
+    for process in processes:
+        process.join()
+    return time.perf_counter() - start
 
 
 def run(url: str, texts: list[str], workers: int) -> float:
@@ -89,6 +120,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds (other processes on the machine add noise)")
+    parser.add_argument("--control", action="store_true",
+                        help="also time plain extraction processes, without database or queue")
     args = parser.parse_args()
 
     name, texts = corpus()
@@ -101,20 +134,25 @@ def main() -> None:
         upgrade(url)
         print(f"{len(texts)} articles ({name}), {os.cpu_count()} CPUs, "
               f"load average before: {os.getloadavg()[0]:.1f}")
-        rates: dict[int, list[float]] = {workers: [] for workers in args.workers}
+        kinds = {"job engine": lambda w: run(url, texts, w)}
+        if args.control:
+            kinds["plain extraction"] = lambda w: control(texts, w)
+        rates = {(kind, w): [] for kind in kinds for w in args.workers}
         first = args.workers[0]
         for n in range(1, args.repeat + 1):
-            for workers in args.workers:
-                seconds = run(url, texts, workers)
-                rates[workers].append(len(texts) / seconds)
-                print(f"round {n}, {workers} worker(s): {seconds:6.1f} s  {rates[workers][-1]:5.2f} articles/s"
-                      + (f"  ({rates[workers][-1] / rates[first][-1]:.2f}x)" if workers != first else ""))
+            for kind, timed in kinds.items():
+                for workers in args.workers:
+                    rate = len(texts) / timed(workers)
+                    rates[kind, workers].append(rate)
+                    speedup = rate / rates[kind, first][-1]
+                    print(f"round {n}, {kind}, {workers} process(es): {rate:5.2f} articles/s"
+                          + (f"  ({speedup:.2f}x)" if workers != first else ""))
         print(f"load average after: {os.getloadavg()[0]:.1f} (other processes slow the workers down)")
-        for workers in args.workers:
-            speedups = [r / f for r, f in zip(rates[workers], rates[first])]
-            print(f"{workers} worker(s): best {max(rates[workers]):5.2f} articles/s"
+        for kind, workers in rates:
+            speedups = [r / f for r, f in zip(rates[kind, workers], rates[kind, first])]
+            print(f"{kind}, {workers} process(es): best {max(rates[kind, workers]):5.2f} articles/s"
                   + (f", speed-up over {first}: median {statistics.median(speedups):.2f}x"
-                     f" (per round: {', '.join(f'{x:.2f}' for x in speedups)})" if workers != first else ""))
+                     f" (rounds: {', '.join(f'{x:.2f}' for x in speedups)})" if workers != first else ""))
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
