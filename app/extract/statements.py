@@ -288,14 +288,19 @@ class StatementFinder:
         return False
 
     def _resolve_speaker(self, head: Token, base: int, loose: bool = False) -> Resolved | None:
-        """A pronoun speaker ("it added", "he said") is the last speaker when compatible."""
-        if head.pos_ == "PRON" and self.last_speaker is not None:
-            actor = self.actors.actors[self.last_speaker]
-            compatible = {"he": {"person"}, "she": {"person"},
-                          "it": {"country", "government", "organization"},
-                          "they": {"group", "organization", "government", "country"}}.get(head.lower_, set())
-            if actor.kind in compatible:
-                return Resolved(actor.id, token_span([head], base))
+        """A pronoun speaker is the subject of its own sentence's main clause ("The White House
+        released audio that it said showed …"), else the last speaker ("it added"), when compatible."""
+        compatible = {"he": {"person"}, "she": {"person"},
+                      "it": {"country", "government", "organization"},
+                      "they": {"group", "organization", "government", "country"}}.get(head.lower_)
+        if head.pos_ == "PRON" and compatible:
+            root_subject = self._subject(head.sent.root)
+            if root_subject is not None and root_subject.i < head.i and root_subject.pos_ in {"PROPN", "NOUN"}:
+                found = self.actors.resolve(root_subject, base)
+                if found is not None and self.actors.actors[found.actor_id].kind in compatible:
+                    return Resolved(found.actor_id, token_span([head], base))
+            if self.last_speaker is not None and self.actors.actors[self.last_speaker].kind in compatible:
+                return Resolved(self.last_speaker, token_span([head], base))
         return self.actors.resolve(head, base, loose=loose)
 
     def _subject(self, verb: Token) -> Token | None:

@@ -181,3 +181,10 @@ def test_a_quotation_belongs_to_the_speaker_named_where_it_closes(run):
                         '"We think the US case is very weak. They have not come up with any evidence," said '
                         'Anthony Gooch.')
     assert [actors[s.speaker].label for s in st] == ["Robert Zoellick", "Anthony Gooch", "Anthony Gooch"]
+
+
+def test_pronoun_speaker_in_a_relative_clause_is_the_sentence_subject(run):
+    st, _, actors = run("The Wall Street Journal released its own audio.",
+                        "The White House released a portion of the audio that it said showed Trump was misquoted.")
+    assert [(actors[s.speaker].label, s.evidence.speaker.text) for s in st if s.evidence.cue.text == "said"] == [
+        ("White House", "it")]
