@@ -682,20 +682,32 @@ class StatementFinder:
                       quote=f.quote) for t in _unique(targets)]
 
 
+_CARRIERS = {"according to", "reports", "reported", "report"}
+
+
 def _outermost(found: list[Found]) -> list[Found]:
-    """Drop statements reported inside another's content ("He says Goldsmith warned Blair that …"):
-    the article reports the outer speech act; the inner one is part of its claim."""
-    def within(inner: Found, outer: Found) -> bool:
+    """Keep one statement per speech act when one is reported inside another's content.
+
+    "He says Goldsmith warned Blair that …": the outer act is the statement, the inner one part of its
+    claim. "Power warned that …, Margaret Brennan reports" / "according to X": the outer one only
+    carries the inner, which is the statement. An aside ("the attack, which the Houthis claimed") and
+    the speaker's own accusation ("said …, accusing X") stand on their own.
+    """
+    def contains(outer: Found, inner: Found) -> bool:
         c = outer.content
-        if outer.cue.text.lower() in {"according to", "reports", "reported", "report"} or inner.aside or (
-                inner.speaker.actor_id == outer.speaker.actor_id and inner.relation == "accuse"):
-            return False  # "according to"/"X reports" only carry what others said; "said …, accusing X" is the
-            # same speaker's;
-            # an aside ("the attack, which was claimed by the Houthis") is the journalist's, not the claim
         return c is not None and outer is not inner and c.start <= inner.cue.start < c.end \
             and not (inner.content is not None and inner.content.start <= outer.cue.start < inner.content.end)
 
-    return [f for f in found if not any(within(f, g) for g in found)]
+    def carrier(f: Found) -> bool:
+        return f.cue.text.lower() in _CARRIERS
+
+    def dropped(f: Found) -> bool:
+        if carrier(f):
+            return any(contains(f, g) for g in found if g.speaker.actor_id != f.speaker.actor_id)
+        return any(contains(g, f) for g in found if not carrier(g) and not f.aside
+                   and not (f.speaker.actor_id == g.speaker.actor_id and f.relation == "accuse"))
+
+    return [f for f in found if not dropped(f)]
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:
