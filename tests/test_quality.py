@@ -70,7 +70,7 @@ def test_seed_scores_perfectly_in_strict_mode(dev_graphs):
 def test_dev_found_statements_of_one_claim_share_a_claim_node(dev_graphs):
     graphs, _ = dev_graphs
     linked, total = score_statements(DEV, graphs, False, show_errors=False).links
-    assert total > 0 and linked / total >= 0.29
+    assert linked >= 8 and linked / total >= 0.25, (linked, total)
 
 
 @pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR dev data not present")
