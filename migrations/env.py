@@ -24,11 +24,12 @@ def database_url() -> str:
 
 def include_name(name: str | None, type_: str, _parent: object) -> bool:
     """Leave out of autogenerate and ``alembic check`` what the models do not describe: the job
-    engine's tables (migration 0003, from its own SQL) and PostgreSQL's trigram index (0004)."""
+    engine's tables (migration 0003, from its own SQL) and PostgreSQL's trigram index (0004) and
+    newest-first index (0005)."""
     if type_ == "table":
         return not (name or "").startswith("procrastinate_")
     if type_ == "index":
-        return not (name or "").endswith("_trgm")
+        return not (name or "").endswith("_trgm") and name != "ix_articles_newest_first"
     return True
 
 
