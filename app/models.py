@@ -3,7 +3,8 @@
 Actors are global (one row per slug, shared by all articles); everything else belongs to one
 article and is removed with it. Every column the API filters on has an index; the actor search
 (an infix match on aliases) has a trigram index on PostgreSQL, made by migration 0004 and not
-described here (SQLite has no index for infix LIKE).
+described here (SQLite has no index for infix LIKE), and so has the newest-first order of
+articles (migration 0005: an index with NULLS LAST, which SQLite cannot declare nor needs).
 """
 
 from datetime import date, datetime
