@@ -1,6 +1,7 @@
 """The ``claimgraph`` command line. Imports live inside the commands, so each starts fast."""
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -53,22 +54,35 @@ def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "
 
 
 @app.command()
-def ingest(paths: Paths) -> None:
+def ingest(paths: Paths,
+           processes: Annotated[int, typer.Option(
+               "--processes", "-j", min=1,
+               help="Worker processes, each with its own model: up to one per core.")] = 1) -> None:
     """Extract and store articles; content already stored is skipped."""
     from sqlmodel import Session
 
+    from app.db import engine_url
     from app.extract.pipeline import get_pipeline
     from app.services.files import collect_files, read_article
     from app.services.ingest import ingest_many
 
     items = [read_article(path) for path in collect_files(paths)]
-    created = 0
-    with Session(_engine()) as session, typer.progressbar(
-            ingest_many(session, items, get_pipeline()), length=len(items), label="Ingesting",
-            file=sys.stderr) as results:
-        for _article, new in results:
-            created += new
+    engine = _engine()  # migrated here, before any worker process starts
+    if processes > 1:
+        from app.services.batch import ingest_in_processes
+
+        created = _count_new(ingest_in_processes(engine_url(engine), items, processes), len(items))
+    else:
+        with Session(engine) as session:
+            created = _count_new((new for _, new in ingest_many(session, items, get_pipeline())),
+                                 len(items))
     typer.echo(f"{created} new, {len(items) - created} already stored")
+
+
+def _count_new(created: Iterator[bool], total: int) -> int:
+    """Drain ``created`` (one flag per article) behind a progress bar; the number of new ones."""
+    with typer.progressbar(created, length=total, label="Ingesting", file=sys.stderr) as results:
+        return sum(results)
 
 
 @app.command()

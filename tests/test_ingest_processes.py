@@ -1,0 +1,42 @@
+"""``claimgraph ingest -j 2``: two worker processes share a folder and write to one database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from sqlmodel import Session, func, select
+
+from app.db import make_engine
+from app.models import Article, Statement
+
+CLAIMGRAPH = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "claimgraph"
+ARTICLES = 9  # more than one chunk of app.services.batch.CHUNK_ARTICLES: both workers get some
+
+
+def _ingest(folder: Path, db_url: str) -> str:
+    env = {**os.environ, "CLAIMGRAPH_DATABASE_URL": db_url}
+    done = subprocess.run([CLAIMGRAPH, "ingest", "-j", "2", str(folder)], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_two_processes_store_each_article_once(tmp_path: Path, db_url: str):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(ARTICLES):
+        (folder / f"{n}.txt").write_text(
+            f"On day {n + 1}, China denied a US claim that Russia had asked it for military help. "
+            "The Kremlin accused Washington of spreading disinformation.", encoding="utf-8")
+    (folder / "copy.txt").write_text((folder / "0.txt").read_text(encoding="utf-8"), encoding="utf-8")
+
+    assert _ingest(folder, db_url) == f"{ARTICLES} new, 1 already stored"
+    assert _ingest(folder, db_url) == f"0 new, {ARTICLES + 1} already stored"
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(Article)).one() == ARTICLES
+        speakers = session.exec(select(Statement.article_id).distinct()).all()
+    engine.dispose()
+    assert len(speakers) == ARTICLES  # every article was extracted, not only stored
