@@ -59,24 +59,28 @@ def ingest(paths: Paths,
                "--processes", "-j", min=1,
                help="Worker processes, each with its own model: up to one per core.")] = 1) -> None:
     """Extract and store articles; content already stored is skipped."""
-    from sqlmodel import Session
+    from app.services.files import collect_files
 
-    from app.db import engine_url
-    from app.extract.pipeline import get_pipeline
-    from app.services.files import collect_files, read_article
-    from app.services.ingest import ingest_many
-
-    items = [read_article(path) for path in collect_files(paths)]
+    files = collect_files(paths)
     engine = _engine()  # migrated here, before any worker process starts
     if processes > 1:
+        from app.db import engine_url
         from app.services.batch import ingest_in_processes
 
-        created = _count_new(ingest_in_processes(engine_url(engine), items, processes), len(items))
+        # the workers read the files: this process never loads the parser, so they start sooner
+        created = _count_new(ingest_in_processes(engine_url(engine), files, processes), len(files))
     else:
+        from sqlmodel import Session
+
+        from app.extract.pipeline import get_pipeline
+        from app.services.files import read_article
+        from app.services.ingest import ingest_many
+
+        items = [read_article(path) for path in files]
         with Session(engine) as session:
             created = _count_new((new for _, new in ingest_many(session, items, get_pipeline())),
                                  len(items))
-    typer.echo(f"{created} new, {len(items) - created} already stored")
+    typer.echo(f"{created} new, {len(files) - created} already stored")
 
 
 def _count_new(created: Iterator[bool], total: int) -> int:

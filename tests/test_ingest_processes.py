@@ -12,7 +12,7 @@ from app.db import make_engine
 from app.models import Article, Statement
 
 CLAIMGRAPH = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "claimgraph"
-ARTICLES = 9  # more than one chunk of app.services.batch.CHUNK_ARTICLES: both workers get some
+ARTICLES = 9  # several chunks of app.services.batch.CHUNK_FILES: both workers get some
 
 
 def _ingest(folder: Path, db_url: str) -> str:

@@ -1,8 +1,10 @@
 """Article files on disk (.txt, .html) → pipeline inputs; used by the CLI and by seeding."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.extract.pipeline import ArticleInput
+if TYPE_CHECKING:  # the parser's package loads spaCy: imported when an article is read
+    from app.extract.pipeline import ArticleInput
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -22,8 +24,10 @@ def collect_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def read_article(path: Path) -> ArticleInput:
+def read_article(path: Path) -> "ArticleInput":
     """HTML files go in as ``html`` (the pipeline extracts their text), anything else as ``text``."""
+    from app.extract.pipeline import ArticleInput
+
     content = path.read_text(encoding="utf-8")
     if path.suffix.lower() in HTML_SUFFIXES:
         return ArticleInput(html=content)
