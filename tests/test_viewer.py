@@ -13,9 +13,7 @@ import itertools
 import json
 import re
 import shutil
-import socket
 import subprocess
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -24,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from websockets.sync.client import connect
 
 from app.config import Settings
 from app.main import create_app
+from servers import serve_in_thread
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = next((REPO / "seeds").glob("*.txt"))
@@ -67,21 +65,8 @@ def serving(folder: Path, **settings: Any) -> Iterator[str]:
     """The app on a free loopback port (uvicorn in a thread), on an empty migrated database."""
     app = create_app(Settings(database_url=f"sqlite:///{folder / 'viewer.db'}", seed_on_start=False,
                               migrate_on_start=True, **settings))
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.1)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with serve_in_thread(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
