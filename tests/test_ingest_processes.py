@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 from sqlmodel import Session, func, select
@@ -40,3 +41,11 @@ def test_two_processes_store_each_article_once(tmp_path: Path, db_url: str):
         speakers = session.exec(select(Statement.article_id).distinct()).all()
     engine.dispose()
     assert len(speakers) == ARTICLES  # every article was extracted, not only stored
+
+
+def test_the_calling_process_does_not_import_the_parser():
+    """Only the workers load spaCy: the parent's start-up would otherwise delay theirs."""
+    code = ("import sys, app.services.batch, app.services.files; "
+            "print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
