@@ -221,3 +221,22 @@ def stored(session: Session, sample_results: list[ExtractionResult]) -> list[Ext
     for result in sample_results:
         store_result(session, result)
     return sample_results
+
+
+@pytest.fixture(scope="module")
+def seed_results(pipeline: Pipeline) -> list[ExtractionResult]:
+    """The seed articles, extracted once per test module."""
+    from app.services.files import collect_files, read_article
+
+    return list(pipeline.extract_many([read_article(p) for p in collect_files([REPO / "seeds"])]))
+
+
+@pytest.fixture(scope="module")
+def dev_results(pipeline: Pipeline) -> list[ExtractionResult]:
+    """The dev articles beside the repository, extracted once per module (skips when absent)."""
+    from app.services.files import collect_files, read_article
+
+    dev = REPO.parent / "shared" / "eval" / "dev"
+    if not dev.is_dir():
+        pytest.skip(f"no dev articles at {dev}")
+    return list(pipeline.extract_many([read_article(p) for p in collect_files([dev])]))

@@ -1,7 +1,6 @@
 """Corpus claims through HTTP: linking at ingest, disputes, filters, detail, deletes, relinking."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,31 +10,15 @@ from typer.testing import CliRunner
 from app import cli
 from app.config import get_settings
 from app.corpus.linking import link_missing, relink_all
-from app.extract.pipeline import ArticleInput, ExtractionResult, Pipeline
+from app.extract.pipeline import ArticleInput, ExtractionResult
 from app.main import create_app
 from app.models import ClaimLink, CorpusClaim
-from app.services.files import collect_files, read_article
 from app.services.store import store_result
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-DEV = SHARED / "eval" / "dev"
 
 # another outlet's report of the seed's disputed claim, in other words
 PARAPHRASE = ("Moscow sought Chinese military assistance for its war in Ukraine, US officials said on "
               "Monday. The Kremlin denied the report.")
-
-
-@pytest.fixture(scope="module")
-def seed_results(pipeline: Pipeline) -> list[ExtractionResult]:
-    return list(pipeline.extract_many([read_article(p) for p in collect_files([REPO / "seeds"])]))
-
-
-@pytest.fixture(scope="module")
-def dev_results(pipeline: Pipeline) -> list[ExtractionResult]:
-    if not DEV.is_dir():
-        pytest.skip(f"no dev articles at {DEV}")
-    return list(pipeline.extract_many([read_article(p) for p in collect_files([DEV])]))
 
 
 def _claims(client, **params) -> dict:

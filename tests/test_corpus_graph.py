@@ -1,37 +1,21 @@
 """The corpus graph: country rollup, thresholds, neighbours, paths, metrics and their cache."""
 
 from datetime import date
-from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from app.corpus import analytics
-from app.extract.pipeline import ExtractionResult, Pipeline
+from app.extract.pipeline import ExtractionResult
 from app.services import graph as graph_service
-from app.services.files import collect_files, read_article
 from app.services.store import store_result
 
-REPO = Path(__file__).resolve().parents[1]
-DEV = REPO.parent / "shared" / "eval" / "dev"
 
 
 def _graph(client, **params) -> nx.MultiDiGraph:
     response = client.get("/v1/graph", params=params)
     assert response.status_code == 200, response.text
     return nx.node_link_graph(response.json(), edges="edges")
-
-
-@pytest.fixture(scope="module")
-def seed_results(pipeline: Pipeline) -> list[ExtractionResult]:
-    return list(pipeline.extract_many([read_article(p) for p in collect_files([REPO / "seeds"])]))
-
-
-@pytest.fixture(scope="module")
-def dev_results(pipeline: Pipeline) -> list[ExtractionResult]:
-    if not DEV.is_dir():
-        pytest.skip(f"no dev articles at {DEV}")
-    return list(pipeline.extract_many([read_article(p) for p in collect_files([DEV])]))
 
 
 def _us_accuses_russia(make_result) -> ExtractionResult:
