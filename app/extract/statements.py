@@ -70,6 +70,7 @@ class Found:
     claim_ref: str | None = None  # "anaphor" when the content is "the claims", "such request"
     quote: bool = False
     aside: bool = False  # reported in a relative clause the journalist adds ("…, which X claimed")
+    signed: bool = False  # a quotation signed after a dash ("“…” ― Name")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -139,7 +140,7 @@ class StatementFinder:
         for sent, sent_span in self._deferred:  # a quotation whose attribution never came
             out.extend(self._continuation(sent, base, sent_span, quotes) or [])
         self._deferred = []
-        return out
+        return _signed_over_continued(out)
 
     def _note_entities(self, sent: Span, base: int) -> None:
         """Push actors named in the sentence onto the pronoun history (subjects last = most salient)."""
@@ -169,6 +170,7 @@ class StatementFinder:
             if f:
                 found.extend(f if isinstance(f, list) else [f])
         found = [f for f in found if f is not None] or self._label_cues(sent, base, sent_span, quotes)
+        found += self._signed_quotes(sent, base, sent_span, quotes, found)
         found = _outermost(found)
         if any(f.cue.text.lower() != "according to" for f in found):
             # "…, Peskov said, according to Reuters": the medium only carries the quote
@@ -210,15 +212,16 @@ class StatementFinder:
         return []
 
     def _label_cues(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found]:
-        """Speakers named by punctuation: "Sanders: Clinton needs to …" (headline or transcript
-        label) and "“…” ― Sonya Herridge" (a quote signed after a dash)."""
+        """Speakers named by punctuation: "Sanders: Clinton needs to …" (a headline) and
+        '"PENCE: Well, look, …' (a transcript label, inside the quotation that holds the turn)."""
         toks = [t for t in sent if not t.is_space]
+        while toks and toks[0].text in set(_QUOTE_CHARS) | {"''", "``"}:
+            toks = toks[1:]  # '"WALLACE: Let's start …' — a transcript quoted whole
         found: list[Found] = []
-        # NAME: content
         i = 0
         while i < len(toks) and (toks[i].pos_ == "PROPN" or toks[i].text[:1].isupper()) and i < 4:
             i += 1
-        if 0 < i < len(toks) - 3 and toks[i].text == ":" and toks[0].idx - sent.start_char <= 1:
+        if 0 < i < len(toks) - 3 and toks[i].text == ":" and toks[0].idx - sent.start_char <= 2:
             speaker = self.actors.resolve(toks[i - 1], base, loose=True)
             if speaker is not None and self.actors.actors[speaker.actor_id].kind in {"other", "group"}:
                 speaker = self.actors.named_person(toks[:i], base)  # "Sanders:" / "PENCE:" name a person
@@ -228,18 +231,29 @@ class StatementFinder:
                 f = Found(speaker, "assert", token_span([toks[i]], base), sent_span,
                           token_span(rest, base), confidence=0.6)
                 found += self._accusations(f, rest[0].head if rest else None, base)
-        # “quote” ― NAME
-        for j, t in enumerate(toks[:-1]):
-            if t.text in {"―", "—"} and j > 0 and toks[j - 1].text in {"”", '"', "''"} and toks[j + 1].pos_ == "PROPN":
-                name = toks[j + 1]
-                while name.head.i != name.i and name.head.pos_ == "PROPN" and name.head.i > name.i:
-                    name = name.head
-                speaker = self.actors.resolve(name, base, loose=True)
-                content = next(((s_, e_) for s_, e_ in quotes if e_ <= t.idx and t.idx - e_ <= 3), None)
-                if speaker is not None and content is not None:
-                    span = TextSpan(sent.doc.text[content[0]:content[1]], base + content[0], base + content[1])
-                    found.append(Found(speaker, "assert", token_span([t], base), sent_span, span, confidence=0.6))
         return found
+
+    def _signed_quotes(self, sent: Span, base: int, sent_span: TextSpan, quotes, found: list[Found]) -> list[Found]:
+        """'“…” ― Sonya Herridge': a quotation signed after a dash. The dash often opens the next
+        sentence, so the closing quote mark is looked for in the whole paragraph."""
+        doc = sent.doc
+        out: list[Found] = []
+        for t in sent:
+            if t.text not in _SIGNATURE_DASHES or t.i == 0 or t.i + 1 >= len(doc):
+                continue
+            before, name = doc[t.i - 1], doc[t.i + 1]
+            if before.text not in {"”", '"', "''"} or name.pos_ != "PROPN" or \
+                    any(f.cue.start <= base + t.idx < f.cue.end for f in found):
+                continue
+            while name.head.i != name.i and name.head.pos_ == "PROPN" and name.head.i > name.i:
+                name = name.head
+            speaker = self.actors.resolve(name, base, loose=True)
+            content = next(((s_, e_) for s_, e_ in quotes if e_ <= t.idx and t.idx - e_ <= 3), None)
+            if speaker is not None and content is not None:
+                span = TextSpan(doc.text[content[0]:content[1]], base + content[0], base + content[1])
+                out.append(Found(speaker, "assert", token_span([t], base), span, span, confidence=0.6,
+                                 quote=True, signed=True))
+        return out
 
     def _continuation(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         """An unattributed quotation that continues the last attributed one."""
@@ -682,6 +696,7 @@ class StatementFinder:
                       quote=f.quote) for t in _unique(targets)]
 
 
+_SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}
 
 
@@ -708,6 +723,16 @@ def _outermost(found: list[Found]) -> list[Found]:
                    and not (f.speaker.actor_id == g.speaker.actor_id and f.relation == "accuse"))
 
     return [f for f in found if not dropped(f)]
+
+
+def _signed_over_continued(found: list[Found]) -> list[Found]:
+    """A quotation signed after a dash belongs to the signer, not to the speaker whose quote it
+    seemed to continue."""
+    signed = [(f.content.start, f.content.end) for f in found if f.signed and f.content]
+    if not signed:
+        return found
+    return [f for f in found if f.signed or not f.quote or f.content is None
+            or not any(s <= f.content.start < e for s, e in signed)]
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:

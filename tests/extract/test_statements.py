@@ -188,3 +188,18 @@ def test_pronoun_speaker_in_a_relative_clause_is_the_sentence_subject(run):
                         "The White House released a portion of the audio that it said showed Trump was misquoted.")
     assert [(actors[s.speaker].label, s.evidence.speaker.text) for s in st if s.evidence.cue.text == "said"] == [
         ("White House", "it")]
+
+
+def test_signed_quotes_in_a_row_each_belong_to_their_signer(run):
+    # a reader-reaction roundup: the dash that signs one quotation opens the next sentence
+    st, _, actors = run("\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge \u201cDuring the "
+                        "debate Trump said Hispanics are criminals. That is a lie.\u201d \u2015 Pamela Padilla  "
+                        "\u201cI\u2019m so ashamed to be an American.\u201d \u2015 Carla Sanchez.")
+    assert [(actors[s.speaker].label, s.evidence.content.text[:20]) for s in st] == [
+        ("Sonya Herridge", "He represents our gr"), ("Pamela Padilla", "During the debate Tr"),
+        ("Carla Sanchez", "I\u2019m so ashamed to be")]
+
+
+def test_transcript_label_inside_a_quoted_turn(run):
+    st, _, actors = run('"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("PENCE", ":")]
