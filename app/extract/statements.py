@@ -401,13 +401,14 @@ class StatementFinder:
         speaker = self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
         if speaker is None:
             return None
-        if self._relative is not None:
+        relative = self._relative is not None
+        if relative:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
             self._relative = None
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
         if lemma == "call":
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misattached_clause(verb)
         # "U.S. cuts aid …; says it's failing …": the clause after the cue, when there is one
         ccomp = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "pcomp"}), None)
@@ -494,7 +495,8 @@ class StatementFinder:
             if content is not None and self._says_not_true(ccomp):
                 relation = "deny"
                 claim_ref = "anaphor"
-        f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref)
+        f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref,
+                  aside=relative)  # "Ted Cruz endorses Trump, who says he is honored"
         if relation == "assert":
             return nominal + self._accusations(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base,
                                                alleged=lemma in self.lex.allegation_verbs)
@@ -689,6 +691,8 @@ class StatementFinder:
             target = self.actors.actors[tgt.actor_id]
             if target.kind == "other" and len(target.label.split()) < 2:
                 continue  # "the official": too vague to be accused
+            if target.kind == "group" and head.pos_ == "NOUN" and not _definite(head):
+                continue  # "few people understood …", "some voters": nobody identifiable
             targets.append(tgt)
         if not targets:
             return [f]
@@ -733,6 +737,29 @@ def _signed_over_continued(found: list[Found]) -> list[Found]:
         return found
     return [f for f in found if f.signed or not f.quote or f.content is None
             or not any(s <= f.content.start < e for s, e in signed)]
+
+
+def _definite(noun: Token) -> bool:
+    """ "the coalition", "these groups", "Russia's allies", "US officials" — not "few people", "critics"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this", "that"})
+               or (c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE"}))
+               for c in noun.children)
+
+
+def _misattached_clause(verb: Token) -> list[Token]:
+    """ "told a meeting of Pacific Island leaders that few people understood …": the parser hangs the
+    that-clause on the addressee as a relative clause; a "that" marking a clause with a subject of
+    its own is a complementizer, so the clause is what was told."""
+    if verb.lemma_.lower() not in {"tell", "inform", "assure", "remind", "warn", "convince"}:
+        return []
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is None:
+        return []
+    for tok in dobj.subtree:
+        if tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
+                and any(c.dep_ in _SUBJ for c in tok.children):
+            return [tok]
+    return []
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:

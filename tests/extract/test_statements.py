@@ -203,3 +203,15 @@ def test_signed_quotes_in_a_row_each_belong_to_their_signer(run):
 def test_transcript_label_inside_a_quoted_turn(run):
     st, _, actors = run('"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.')
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("PENCE", ":")]
+
+
+def test_what_was_told_when_the_parser_hangs_the_clause_on_the_addressee(run):
+    st, _, actors = run("In Honolulu last week, Barack Obama told a meeting of Pacific Island leaders that few "
+                        "people understood the threat.")
+    assert _triples(st, actors) == [("Barack Obama", "assert", None)]
+    assert st[0].evidence.content.text == "few people understood the threat"
+
+
+def test_speech_in_a_relative_clause_on_an_object_stands_on_its_own(run):
+    st, _, actors = run("Ted Cruz endorses Trump, who says he is honored.")
+    assert ("Trump", "says") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
