@@ -66,6 +66,21 @@ def test_headline_with_an_elided_subject_accuses(pipeline):
     assert headline[0]["evidence"][0]["cue"]["text"] == "Says"  # spans read from the submitted text
 
 
+def test_headline_cue_verb_read_as_a_verb(pipeline):
+    from app.extract.pipeline import headline_for_parser
+
+    article = ("Trump denies saying he probably had good relationship with Kim\n\n"
+               "WASHINGTON (Reuters) - U.S. President Donald Trump on Sunday denied telling the Wall Street "
+               "Journal he probably had a good relationship with North Korean leader Kim Jong Un.")
+    headline = article.split("\n")[0]
+    assert headline_for_parser(headline, article) == "Trump denied saying he probably had good relationship with Kim"
+    assert headline_for_parser("Fraud charges dropped against Trump", article) == \
+        "Fraud charges dropped against Trump"  # a capital that names nobody: "charges" stays a noun
+    graph = pipeline.extract(ArticleInput(text=article)).graph
+    first = [e for e in graph["edges"] if e["evidence"][0]["start"] == 0]
+    assert [(e["relation"], e["evidence"][0]["cue"]["text"]) for e in first] == [("deny", "denies")]
+
+
 def test_long_wrapped_paragraphs_clean_in_linear_time():
     from app.extract.text import clean
 
