@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -43,6 +44,8 @@ class Lexicon:
     request_verbs: frozenset[str]
     negated_affirmative: frozenset[str]
     deny_phrases: dict[str, str]
+    media_words: frozenset[str]
+    news_media: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +174,7 @@ class StatementFinder:
                 found.extend(f if isinstance(f, list) else [f])
         found = [f for f in found if f is not None] or self._label_cues(sent, base, sent_span, quotes)
         found += self._signed_quotes(sent, base, sent_span, quotes, found)
-        found = _outermost(found)
+        found = _outermost(found, self._reporting_medium)
         if any(f.cue.text.lower() != "according to" for f in found):
             # "…, Peskov said, according to Reuters": the medium only carries the quote
             found = [f for f in found if f.cue.text.lower() != "according to"]
@@ -254,6 +257,15 @@ class StatementFinder:
                 out.append(Found(speaker, "assert", token_span([t], base), span, span, confidence=0.6,
                                  quote=True, signed=True))
         return out
+
+    def _reporting_medium(self, f: Found) -> bool:
+        """ "Mousavi rejected …, state media said": a news outlet named after what it reports only carries it."""
+        if f.content is None or f.content.end > f.cue.start:
+            return False
+        mention = f.speaker.mention.text
+        words = {w.lower() for w in re.findall(r"[\w-]+", mention)}
+        return bool(words & self.lex.media_words) or re.sub(r"^the ", "", mention, flags=re.I) in self.lex.news_media \
+            or self.actors.actors[f.speaker.actor_id].label in self.lex.news_media
 
     def _continuation(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         """An unattributed quotation that continues the last attributed one."""
@@ -704,7 +716,7 @@ _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}
 
 
-def _outermost(found: list[Found]) -> list[Found]:
+def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: False) -> list[Found]:
     """Keep one statement per speech act when one is reported inside another's content.
 
     "He says Goldsmith warned Blair that …": the outer act is the statement, the inner one part of its
@@ -718,7 +730,7 @@ def _outermost(found: list[Found]) -> list[Found]:
             and not (inner.content is not None and inner.content.start <= outer.cue.start < inner.content.end)
 
     def carrier(f: Found) -> bool:
-        return f.cue.text.lower() in _CARRIERS
+        return f.cue.text.lower() in _CARRIERS or medium(f)
 
     def dropped(f: Found) -> bool:
         if carrier(f):

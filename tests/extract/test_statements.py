@@ -215,3 +215,12 @@ def test_what_was_told_when_the_parser_hangs_the_clause_on_the_addressee(run):
 def test_speech_in_a_relative_clause_on_an_object_stands_on_its_own(run):
     st, _, actors = run("Ted Cruz endorses Trump, who says he is honored.")
     assert ("Trump", "says") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
+
+
+def test_a_news_outlet_named_after_the_fact_only_carries_the_statement(run):
+    st, _, actors = run("Separately, Foreign Ministry spokesman Abbas Mousavi rejected what he called \u201cunreal "
+                        "and repetitious accusations by certain Saudi officials\u201d about the attacks, state media said.")
+    assert _triples(st, actors) == [("Abbas Mousavi", "deny", "Saudi Arabia")]
+    # a named speaker after the fact is a speaker, not a carrier
+    st, _, actors = run("He says Lord Goldsmith warned Tony Blair that the war could be illegal, Philippe Sands said.")
+    assert [actors[s.speaker].label for s in st] == ["Philippe Sands"]
