@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     """How often an ingest worker tells the database it is alive."""
     worker_stalled_seconds: float = 30
     """A worker silent this long is dead: its unfinished articles go back to the queue."""
+    job_max_attempts: int = Field(default=3, ge=1)
+    """Starts on one article of an ingest job before it is given up as failed (its worker died
+    each time, or the database failed)."""
     api_keys: Annotated[list[SecretStr], NoDecode] = []
     """Comma-separated API keys; when set, writes need ``Authorization: Bearer <key>``."""
     private_reads: bool = False

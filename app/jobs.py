@@ -10,6 +10,8 @@ A worker that dies (SIGKILL, lost machine) stops sending heartbeats; once it has
 start-up and every minute (procrastinate's ``get_stalled_jobs`` + ``retry_job``). Failing
 jobs (the database went away) are retried with exponential back-off. Running an article twice
 is harmless: its item is skipped once settled, and its content is stored once (unique hash).
+An article is started at most ``job_max_attempts`` times, then recorded as failed: one that
+kills every worker taking it is not sent round the workers forever.
 
 On SQLite there are no separate workers: the API process runs the same item function in one
 background thread (extracting in-process, without a time limit), and picks up the items left
@@ -27,7 +29,7 @@ import procrastinate
 from sqlalchemy import Engine, make_url
 from sqlmodel import Session
 
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.db import engine_url
 from app.extract.pipeline import get_pipeline
 from app.services.extraction import TimedExtraction, get_extraction_process
@@ -51,7 +53,8 @@ def ingest_article(context: procrastinate.JobContext, job_id: str, position: int
     settings: Settings = context.additional_context["settings"]
     extraction = TimedExtraction(get_extraction_process(settings.spacy_model),
                                  settings.extract_timeout_seconds)
-    process_item(context.additional_context["engine"], extraction, job_id, position)
+    process_item(context.additional_context["engine"], extraction, job_id, position,
+                 settings.job_max_attempts)
 
 
 async def retry_stalled_jobs(context: procrastinate.JobContext, timestamp: int) -> None:
@@ -129,8 +132,9 @@ class ProcrastinateQueue:
 class ThreadQueue:
     """SQLite: items run in one background thread of this process (the embedded default)."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, settings: Settings):
         self.engine = engine
+        self.settings = settings
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
         self.executor.submit(self._resume).add_done_callback(_log_failure)
 
@@ -139,12 +143,14 @@ class ThreadQueue:
         with Session(self.engine) as session:
             pending = pending_items(session)
         for job_id, position in pending:
-            process_item(self.engine, get_pipeline(), job_id, position)
+            self._process(job_id, position)
+
+    def _process(self, job_id: str, position: int) -> None:
+        process_item(self.engine, get_pipeline(), job_id, position, self.settings.job_max_attempts)
 
     def submit(self, job_id: str, positions: Iterable[int]) -> None:
         for position in positions:
-            future = self.executor.submit(process_item, self.engine, get_pipeline(), job_id, position)
-            future.add_done_callback(_log_failure)
+            self.executor.submit(self._process, job_id, position).add_done_callback(_log_failure)
 
     def close(self) -> None:
         """Finish the current article; the ones not started stay pending for the next start."""
@@ -157,5 +163,7 @@ def _log_failure(future: Future[None]) -> None:
         logger.error("ingest item failed", exc_info=future.exception())
 
 
-def open_queue(engine: Engine) -> IngestQueue:
-    return ProcrastinateQueue(engine) if engine.dialect.name == "postgresql" else ThreadQueue(engine)
+def open_queue(engine: Engine, settings: Settings | None = None) -> IngestQueue:
+    if engine.dialect.name == "postgresql":
+        return ProcrastinateQueue(engine)
+    return ThreadQueue(engine, settings or get_settings())

@@ -59,7 +59,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         await run_in_threadpool(prepare_database, settings, engine)
         await run_in_threadpool(get_pipeline)  # load the spaCy model before the first request
         await run_in_threadpool(get_extraction_process(settings.spacy_model).start)  # and the API's
-        app.state.ingest_queue = await run_in_threadpool(open_queue, engine)
+        app.state.ingest_queue = await run_in_threadpool(open_queue, engine, settings)
         freeze_startup_objects()
         yield
         await run_in_threadpool(app.state.ingest_queue.close)

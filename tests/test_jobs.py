@@ -25,9 +25,11 @@ from app.schemas import ArticleCreate
 from app.services import jobs
 
 PROBLEM = "application/problem+json"
+MAX_ATTEMPTS = 3  # the default job_max_attempts
 FIRST = "China on Tuesday denied a US claim that Russia had asked it for military help."
 SECOND = "The Chinese foreign ministry accused the United States of spreading disinformation."
 HTML = f"<html><body><article><p>{SECOND} Washington denied it.</p></article></body></html>"
+POISON = "This article kills the process that extracts it."
 
 
 @pytest.fixture
@@ -44,6 +46,13 @@ def finish(client: TestClient, settings: Settings, engine: Engine) -> Callable[[
         return job
 
     return finish
+
+
+def wait_until(condition: Callable[[], object], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
 
 
 def submit(client: TestClient, *articles: dict) -> tuple[str, dict]:
@@ -120,13 +129,13 @@ def test_a_database_error_leaves_the_item_pending_for_a_retry(engine, session, p
 
     monkeypatch.setattr(jobs, "ingest", database_down)
     with pytest.raises(OperationalError):
-        jobs.process_item(engine, pipeline, job_id, 0)
+        jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)
     item = session.get(IngestItem, (job_id, 0))
     assert (item.status, item.attempts, item.article) == ("pending", 1, {"text": FIRST})
 
     monkeypatch.undo()
-    jobs.process_item(engine, pipeline, job_id, 0)  # the retry
-    jobs.process_item(engine, pipeline, job_id, 0)  # a duplicate delivery: already settled
+    jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)  # the retry
+    jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)  # a duplicate delivery: already settled
     session.refresh(item)
     assert (item.status, item.attempts, item.article) == ("created", 2, None)
     assert article_count(engine) == 1
@@ -139,14 +148,116 @@ def test_when_two_workers_run_one_item_the_first_outcome_stands(engine, session,
 
     def the_other_worker_finishes_first(*args):
         monkeypatch.setattr(jobs, "ingest", ingest)
-        jobs.process_item(engine, pipeline, job_id, 0)  # stores it: created
+        jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)  # stores it: created
         return ingest(*args)  # then this one finds it: existing
 
     monkeypatch.setattr(jobs, "ingest", the_other_worker_finishes_first)
-    jobs.process_item(engine, pipeline, job_id, 0)
+    jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)
     item = session.get(IngestItem, (job_id, 0))
     assert (item.status, item.attempts) == ("created", 2)
     assert article_count(engine) == 1
+
+
+# --- poison articles: given up after job_max_attempts ------------------------------------------------
+
+class WorkerDied(BaseException):
+    """Raised where a real worker would be killed (SIGKILL, out of memory): nothing catches it,
+    so the item is left as a dead worker leaves it. (Real killed workers: test_jobs_workers.py.)"""
+
+
+def poison_ingest(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make the processing of the articles holding ``POISON`` die; return a log of the deaths."""
+    ingest, deaths = jobs.ingest, []
+
+    def ingest_or_die(session, article, pipeline):
+        if POISON in (article.text or ""):
+            deaths.append(article.text)
+            raise WorkerDied
+        return ingest(session, article, pipeline)
+
+    monkeypatch.setattr(jobs, "ingest", ingest_or_die)
+    return deaths
+
+
+def test_an_article_that_kills_its_worker_is_given_up_after_the_attempt_cap(engine, session, pipeline,
+                                                                             monkeypatch):
+    deaths = poison_ingest(monkeypatch)
+    job_id = jobs.create_job(session, [ArticleCreate(text=POISON)])
+    for attempt in range(1, MAX_ATTEMPTS + 1):  # delivered again after each death
+        with pytest.raises(WorkerDied):
+            jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)
+        result = jobs.get_job(session, job_id).results[0]
+        assert (result.status, result.attempts, result.error) == ("pending", attempt, None)
+    jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)  # one more delivery: no more tries
+    assert len(deaths) == MAX_ATTEMPTS
+    job = jobs.get_job(session, job_id)
+    assert job.status == "completed" and job.progress.failed == 1
+    result = job.results[0]
+    assert (result.status, result.attempts, result.article_id) == ("failed", MAX_ATTEMPTS, None)
+    assert result.error == ("Gave up after 3 attempts, none of which finished: the last one stopped "
+                            "without recording an error (its worker crashed or was killed, or lost "
+                            "the database)")
+
+
+def test_an_article_the_database_always_fails_on_is_given_up_on_the_last_attempt(engine, session,
+                                                                                  pipeline, monkeypatch):
+    def database_error(*_args):
+        raise OperationalError("INSERT …", {}, Exception("value too long for type character varying"))
+
+    monkeypatch.setattr(jobs, "ingest", database_error)
+    job_id = jobs.create_job(session, [ArticleCreate(text=FIRST), ArticleCreate(text=SECOND)])
+    for attempt in range(1, MAX_ATTEMPTS):
+        with pytest.raises(OperationalError):  # for the job engine to retry
+            jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)
+        assert jobs.get_job(session, job_id).results[0].attempts == attempt
+    jobs.process_item(engine, pipeline, job_id, 0, MAX_ATTEMPTS)  # the last: settled, not raised
+    monkeypatch.undo()
+    jobs.process_item(engine, pipeline, job_id, 1, MAX_ATTEMPTS)
+    job = jobs.get_job(session, job_id)
+    assert job.status == "completed" and job.progress.model_dump() == {"total": 2, "done": 2, "failed": 1}
+    failed, stored = job.results
+    assert (failed.status, failed.attempts, stored.status) == ("failed", MAX_ATTEMPTS, "created")
+    assert failed.error == ("Gave up after 3 attempts, none of which finished: the last one ended with "
+                            "Exception: value too long for type character varying")
+
+
+def test_the_attempt_cap_is_a_setting(engine, session, pipeline, monkeypatch):
+    deaths = poison_ingest(monkeypatch)
+    job_id = jobs.create_job(session, [ArticleCreate(text=POISON)])
+    with pytest.raises(WorkerDied):
+        jobs.process_item(engine, pipeline, job_id, 0, 1)
+    jobs.process_item(engine, pipeline, job_id, 0, 1)
+    result = jobs.get_job(session, job_id).results[0]
+    assert (result.status, result.attempts, len(deaths)) == ("failed", 1, 1)
+    assert result.error.startswith("Gave up after 1 attempts")
+    assert Settings(job_max_attempts=5).job_max_attempts == 5
+    with pytest.raises(ValueError):
+        Settings(job_max_attempts=0)
+
+
+def test_a_sqlite_server_killed_by_an_article_gives_it_up_after_the_cap(sqlite_template, tmp_path,
+                                                                        pipeline, monkeypatch):
+    """The server's job thread dies in the article each time (as the whole server would); every
+    restart resumes the pending items; after the cap the article fails and the job completes."""
+    deaths = poison_ingest(monkeypatch)
+    path = tmp_path / "claimgraph.db"
+    shutil.copyfile(sqlite_template, path)
+    settings = Settings(database_url=f"sqlite:///{path}", seed_on_start=False, migrate_on_start=False)
+    engine = make_engine(settings.database_url)
+    with TestClient(create_app(settings, engine)) as client:
+        location, _ = submit(client, {"text": FIRST}, {"text": POISON}, {"text": SECOND})
+        wait_until(lambda: len(deaths) == 1 and client.get(location).json()["progress"]["done"] == 2)
+    for restart in range(2, MAX_ATTEMPTS + 1):
+        with TestClient(create_app(settings, engine)):
+            wait_until(lambda: len(deaths) == restart)  # noqa: B023
+    with TestClient(create_app(settings, engine)) as client:
+        wait_until(lambda: client.get(location).json()["status"] == "completed")
+        job = client.get(location).json()
+    engine.dispose()
+    assert len(deaths) == MAX_ATTEMPTS and job["progress"] == {"total": 3, "done": 3, "failed": 1}
+    assert [(r["status"], r["attempts"]) for r in job["results"]] == [
+        ("created", 1), ("failed", MAX_ATTEMPTS), ("created", 1)]
+    assert job["results"][1]["error"].startswith("Gave up after 3 attempts, none of which finished")
 
 
 def test_the_sqlite_server_resumes_items_left_pending(sqlite_template, tmp_path, pipeline):

@@ -1,5 +1,6 @@
-"""Real processes on PostgreSQL: ``claimgraph worker`` killed mid-job loses nothing, and several
-API processes and ingest workers writing at once store every article exactly once."""
+"""Real processes on PostgreSQL: ``claimgraph worker`` killed mid-job loses nothing, an article
+that kills every worker taking it is given up after the attempt cap, and several API processes
+and ingest workers writing at once store every article exactly once."""
 
 from __future__ import annotations
 
@@ -29,6 +30,22 @@ pytestmark = pytest.mark.postgres
 
 REPO = Path(__file__).resolve().parents[1]
 CLAIMGRAPH = REPO / ".venv" / "bin" / "claimgraph"
+POISON = "This article kills the worker that takes it."
+# claimgraph, with a worker that kills itself (as the kernel kills a process out of memory) when
+# it starts on an article holding POISON
+POISONED_CLAIMGRAPH = [str(REPO / ".venv" / "bin" / "python"), "-c", f"""
+import os, signal, sys
+import app.services.jobs as jobs
+from app.cli import main
+ingest = jobs.ingest
+def ingest_or_die(session, article, pipeline):
+    if {POISON!r} in (article.text or ""):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return ingest(session, article, pipeline)
+jobs.ingest = ingest_or_die
+sys.argv[0] = "claimgraph"
+main()
+"""]
 HEARTBEAT, STALLED = 0.25, 1.0
 COUNTRIES = ["China", "Russia", "Iran", "France", "Germany", "Japan", "India", "Brazil", "Turkey",
              "Israel", "Egypt", "Canada"]
@@ -63,9 +80,10 @@ def start(postgres_db: str, tmp_path: Path) -> Iterator[Callable[..., subprocess
            "CLAIMGRAPH_SEED_ON_START": "false", "CLAIMGRAPH_WORKER_HEARTBEAT_SECONDS": str(HEARTBEAT),
            "CLAIMGRAPH_WORKER_STALLED_SECONDS": str(STALLED)}
 
-    def start(*args: str) -> subprocess.Popen:
+    def start(*args: str, command: list[str] | None = None, **more_env: str) -> subprocess.Popen:
         log = (tmp_path / f"{len(started)}-{args[0]}.log").open("w")
-        process = subprocess.Popen([CLAIMGRAPH, *args], env=env, stdout=log, stderr=subprocess.STDOUT,
+        process = subprocess.Popen([*(command or [str(CLAIMGRAPH)]), *args], env={**env, **more_env},
+                                   stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True)  # its own group: uvicorn has children
         started.append(process)
         return process
@@ -153,6 +171,33 @@ def test_a_worker_killed_mid_job_loses_nothing(start, engine):
     assert [r.article_id for r in job.results] == [article_id(t) for t in texts]
     assert [r.status for r in job.results].count("created") == 8
     assert sorted(stored_articles(engine)) == sorted({article_id(t) for t in texts})
+
+
+def test_an_article_that_kills_every_worker_is_given_up_and_the_job_completes(start, engine):
+    texts = [article(0), f"{POISON} {article(1)}", article(2)]
+    with Session(engine) as session:
+        job_id = create_job(session, [ArticleCreate(text=t) for t in texts])
+    queue = ProcrastinateQueue(engine)
+    queue.submit(job_id, range(len(texts)))
+    queue.close()
+    for attempt in (1, 2):
+        worker = start("worker", "--burst", command=POISONED_CLAIMGRAPH, CLAIMGRAPH_JOB_MAX_ATTEMPTS="2")
+        assert worker.wait(timeout=120) == -signal.SIGKILL
+        assert job_status(engine, job_id).results[1].attempts == attempt
+        time.sleep(STALLED + HEARTBEAT)  # the dead worker's article goes back to the queue
+    last = start("worker", "--burst", command=POISONED_CLAIMGRAPH, CLAIMGRAPH_JOB_MAX_ATTEMPTS="2")
+    assert last.wait(timeout=120) == 0
+
+    job = job_status(engine, job_id)
+    assert job.status == "completed" and job.progress.done == 3 and job.progress.failed == 1
+    assert [(r.status, r.attempts) for r in job.results] == [
+        ("created", 1), ("failed", 2), ("created", 1)]
+    assert job.results[1].error.startswith("Gave up after 2 attempts, none of which finished: the last "
+                                           "one stopped without recording an error")
+    assert sorted(stored_articles(engine)) == sorted([article_id(texts[0]), article_id(texts[2])])
+    with engine.connect() as connection:  # nothing left in the queue for this job
+        assert connection.execute(text("SELECT count(*) FROM procrastinate_jobs WHERE task_name ="
+                                       " 'ingest_article' AND status IN ('todo', 'doing')")).scalar() == 0
 
 
 def test_workers_requeueing_one_stalled_job_at_once_do_not_fail(engine, monkeypatch):

@@ -3,6 +3,10 @@
 Our own tables hold the job's state (the queue only holds "process item N of job J"), so the
 progress and results survive any worker, and a retried item that is already settled is skipped.
 Processing is idempotent: content already stored is found by its hash, never stored twice.
+
+Each start on an article is counted (``attempts``, committed before the extraction), so an
+article whose processing kills its worker or keeps hitting database errors is given up after
+``max_attempts`` starts and recorded as failed, and the rest of its job still completes.
 """
 
 import uuid
@@ -43,26 +47,38 @@ def delete_job(session: Session, job_id: str) -> None:
 
 
 def process_item(engine: Engine, pipeline: Pipeline | TimedExtraction, job_id: str,
-                 position: int) -> None:
+                 position: int, max_attempts: int) -> None:
     """Extract and store one pending article of a job, and record the outcome.
 
-    Database errors propagate, so that the job engine retries the item later; any other error
-    is the article's own (it would fail again) and is recorded as its result. Should two workers
-    ever run the same item (one wrongly thought dead), the first outcome recorded stands.
+    Database errors propagate, so that the job engine retries the item later, up to
+    ``max_attempts`` starts in all: the last one records the item as failed instead. An item
+    found pending with ``max_attempts`` starts behind it (its worker died each time, as on an
+    article that exhausts the memory) is recorded as failed without another try. Any other error
+    is the article's own (it would fail again) and is recorded as its result at once. Should two
+    workers ever run the same item (one wrongly thought dead), the first outcome recorded stands.
     """
     with Session(engine) as session:
         item = session.get(IngestItem, (job_id, position))
         if item is None or item.status != ItemStatus.PENDING:
             return  # settled by an earlier attempt (or the job was deleted)
-        article = ArticleInput(**ArticleCreate.model_validate(item.article).model_dump())
         pending = (IngestItem.job_id == job_id, IngestItem.position == position,
                    IngestItem.status == ItemStatus.PENDING)
-        _update(session, pending, attempts=IngestItem.attempts + 1)
+        attempt, last_error, article = item.attempts + 1, item.error, item.article
+        if attempt > max_attempts:
+            _update(session, pending, status=ItemStatus.FAILED, finished_at=datetime.now(UTC),
+                    error=_gave_up(item.attempts, last_error))
+            return
+        # counted before the work starts: a worker that dies in it leaves the count behind
+        _update(session, pending, attempts=IngestItem.attempts + 1, error=None)
         outcome: dict[str, Any]
         try:
-            stored, created = ingest(session, article, pipeline)
-        except DBAPIError:
-            raise
+            stored, created = ingest(
+                session, ArticleInput(**ArticleCreate.model_validate(article).model_dump()), pipeline)
+        except DBAPIError as exc:
+            session.rollback()
+            if not _record_database_error(session, pending, attempt, max_attempts, exc):
+                raise
+            return
         except Exception as exc:  # noqa: BLE001  (recorded for the client, see the docstring)
             session.rollback()
             error = exc.detail if isinstance(exc, ClaimGraphError) else f"{type(exc).__name__}: {exc}"
@@ -71,6 +87,34 @@ def process_item(engine: Engine, pipeline: Pipeline | TimedExtraction, job_id: s
             outcome = {"status": ItemStatus.CREATED if created else ItemStatus.EXISTING,
                        "article_id": stored.id, "article": null()}
         _update(session, pending, **outcome, finished_at=datetime.now(UTC))
+
+
+def _record_database_error(session: Session, pending: tuple[Any, ...], attempt: int,
+                           max_attempts: int, exc: DBAPIError) -> bool:
+    """Note the error on the pending item (for the message if it is given up later); on the
+    last attempt, record the item as failed. True when the item was settled so."""
+    cause = exc.orig if exc.orig is not None else exc
+    error = f"{type(cause).__name__}: {str(cause).strip()}"[:MAX_ERROR_CHARS]
+    last = attempt >= max_attempts
+    values: dict[str, Any] = {"error": error}
+    if last:
+        values = {"status": ItemStatus.FAILED, "error": _gave_up(attempt, error),
+                  "finished_at": datetime.now(UTC)}
+    try:
+        _update(session, pending, **values)
+    except DBAPIError:  # the database still fails: the engine's retry settles it later
+        session.rollback()
+        return False
+    return last
+
+
+def _gave_up(attempts: int, last_error: str | None) -> str:
+    if last_error is not None:
+        reason = f"the last one ended with {last_error}"
+    else:
+        reason = ("the last one stopped without recording an error (its worker crashed or was "
+                  "killed, or lost the database)")
+    return f"Gave up after {attempts} attempts, none of which finished: {reason}"[:MAX_ERROR_CHARS]
 
 
 def _update(session: Session, where: tuple[Any, ...], **values: Any) -> None:
@@ -95,7 +139,9 @@ def get_job(session: Session, job_id: str) -> IngestJobPublic:
         select(IngestItem.position, IngestItem.status, IngestItem.article_id, IngestItem.error,
                IngestItem.attempts)
         .where(IngestItem.job_id == job_id).order_by(IngestItem.position)).all()
-    results = [IngestItemResult(position=p, status=ItemStatus(s), article_id=a, error=e, attempts=n)
+    # a pending item may hold the error of its last attempt, kept for the record: not shown
+    results = [IngestItemResult(position=p, status=ItemStatus(s), article_id=a, attempts=n,
+                                error=None if s == ItemStatus.PENDING else e)
                for p, s, a, e, n in rows]
     pending = sum(r.status == ItemStatus.PENDING for r in results)
     if pending == 0:
@@ -108,3 +154,4 @@ def get_job(session: Session, job_id: str) -> IngestJobPublic:
                                  failed=sum(r.status == ItemStatus.FAILED for r in results))
     return IngestJobPublic(id=job.id, status=status, created_at=job.created_at, progress=progress,
                            results=results)
+
