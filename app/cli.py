@@ -14,6 +14,8 @@ app = typer.Typer(help="ClaimGraph: turn news articles into claim graphs.",
                   no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+jobs_app = typer.Typer(help="Manage ingest jobs.", no_args_is_help=True)
+app.add_typer(jobs_app, name="jobs")
 
 Paths = Annotated[list[Path], typer.Argument(exists=True, help="Article files (.txt, .html) or folders of them.")]
 
@@ -145,6 +147,21 @@ def worker(burst: Annotated[bool, typer.Option(help="Exit once the queue is empt
         raise typer.Exit(2)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     run_worker(settings, _engine(), burst=burst)
+
+
+@jobs_app.command("prune")
+def jobs_prune(days: Annotated[float | None, typer.Option(
+        "--older-than-days", min=0,
+        help="Age of the jobs to remove, counted from their last article (default: the "
+             "job_retention_days setting).")] = None) -> None:
+    """Remove the ingest jobs finished long ago (on PostgreSQL the queue's finished jobs too);
+    workers do it every hour, a SQLite server as jobs come in."""
+    from app.config import get_settings
+    from app.jobs import remove_old_jobs
+
+    days = get_settings().job_retention_days if days is None else days
+    removed = remove_old_jobs(_engine(), days)
+    typer.echo(f"{removed} ingest job(s) finished over {days:g} days ago removed")
 
 
 @db_app.command("upgrade")

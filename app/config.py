@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     job_max_attempts: int = Field(default=3, ge=1)
     """Starts on one article of an ingest job before it is given up as failed (its worker died
     each time, or the database failed)."""
+    job_retention_days: float = Field(default=30, gt=0)
+    """Finished ingest jobs (and the queue's records of them) are removed this long after."""
     api_keys: Annotated[list[SecretStr], NoDecode] = []
     """Comma-separated API keys; when set, writes need ``Authorization: Bearer <key>``."""
     private_reads: bool = False

@@ -13,16 +13,21 @@ is harmless: its item is skipped once settled, and its content is stored once (u
 An article is started at most ``job_max_attempts`` times, then recorded as failed: one that
 kills every worker taking it is not sent round the workers forever.
 
+Every hour a worker removes the jobs finished more than ``job_retention_days`` ago: our rows
+and the queue's (``claimgraph jobs prune`` does the same by hand, on either database).
+
 On SQLite there are no separate workers: the API process runs the same item function in one
 background thread (extracting in-process, without a time limit), and picks up the items left
-pending when it starts.
+pending when it starts (and prunes old jobs then, and at most hourly as jobs come in).
 """
 
 import asyncio
 import logging
 import threading
+import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import procrastinate
@@ -33,13 +38,15 @@ from app.config import Settings, get_settings
 from app.db import engine_url
 from app.extract.pipeline import get_pipeline
 from app.services.extraction import TimedExtraction, get_extraction_process
-from app.services.jobs import pending_items, process_item
+from app.services.jobs import pending_items, process_item, remove_finished_jobs
 
 logger = logging.getLogger(__name__)
 
 QUEUE = "ingest"
 INGEST_TASK = "ingest_article"
 RETRY_STALLED_TASK = "retry_stalled_jobs"
+REMOVE_OLD_TASK = "remove_old_jobs"
+PRUNE_INTERVAL_SECONDS = 3600  # how often the SQLite server removes old jobs, as jobs come in
 # 8 attempts, 2 s to 4 min apart: rides out a database restart, gives up on a lasting fault
 INGEST_RETRY = procrastinate.RetryStrategy(max_attempts=8, exponential_wait=2)
 
@@ -71,6 +78,41 @@ async def requeue_stalled(app: procrastinate.App, stalled_seconds: float) -> Non
             logger.info("job %s was requeued already", job.id)
 
 
+async def remove_old_jobs_task(context: procrastinate.JobContext, timestamp: int) -> None:
+    """Periodic: remove the jobs finished more than ``job_retention_days`` ago."""
+    settings: Settings = context.additional_context["settings"]
+    await remove_old_jobs_async(context.additional_context["engine"], settings.job_retention_days,
+                                context.app)
+
+
+async def remove_old_jobs_async(engine: Engine, days: float, app: procrastinate.App | None) -> int:
+    """Remove our finished jobs older than ``days`` and, with an (open) procrastinate ``app``,
+    the queue's finished jobs (whole hours) and their events; return how many of ours."""
+    removed = await asyncio.to_thread(remove_old_ingest_jobs, engine, days)
+    if app is not None:  # procrastinate's own cleanup, as its builtin remove_old_jobs task does
+        await app.job_manager.delete_old_jobs(nb_hours=int(days * 24), include_failed=True,
+                                              include_cancelled=True, include_aborted=True)
+    return removed
+
+
+def remove_old_ingest_jobs(engine: Engine, days: float) -> int:
+    with Session(engine) as session:
+        return remove_finished_jobs(session, datetime.now(UTC) - timedelta(days=days))
+
+
+def remove_old_jobs(engine: Engine, days: float) -> int:
+    """``remove_old_jobs_async`` from synchronous code (the command line), on either database."""
+    if engine.dialect.name != "postgresql":
+        return remove_old_ingest_jobs(engine, days)
+    app = make_app(engine_url(engine))
+
+    async def remove() -> int:
+        async with app.open_async():
+            return await remove_old_jobs_async(engine, days, app)
+
+    return asyncio.run(remove())
+
+
 def make_app(database_url: str) -> procrastinate.App:
     """A procrastinate app on the PostgreSQL database of ``database_url`` (a SQLAlchemy URL)."""
     conninfo = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
@@ -79,6 +121,9 @@ def make_app(database_url: str) -> procrastinate.App:
     app.periodic(cron="* * * * *", periodic_id=RETRY_STALLED_TASK)(
         app.task(name=RETRY_STALLED_TASK, queue=QUEUE, pass_context=True,
                  queueing_lock=RETRY_STALLED_TASK)(retry_stalled_jobs))
+    app.periodic(cron="17 * * * *", periodic_id=REMOVE_OLD_TASK)(
+        app.task(name=REMOVE_OLD_TASK, queue=QUEUE, pass_context=True,
+                 queueing_lock=REMOVE_OLD_TASK)(remove_old_jobs_task))
     return app
 
 
@@ -136,7 +181,15 @@ class ThreadQueue:
         self.engine = engine
         self.settings = settings
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+        self.pruned_at = time.monotonic()
+        self.executor.submit(self._prune).add_done_callback(_log_failure)
         self.executor.submit(self._resume).add_done_callback(_log_failure)
+
+    def _prune(self) -> None:
+        removed = remove_old_ingest_jobs(self.engine, self.settings.job_retention_days)
+        if removed:
+            logger.info("removed %d ingest job(s) finished over %g days ago", removed,
+                        self.settings.job_retention_days)
 
     def _resume(self) -> None:
         """Process the items a stopped server left pending (before any new ones)."""
@@ -149,6 +202,9 @@ class ThreadQueue:
         process_item(self.engine, get_pipeline(), job_id, position, self.settings.job_max_attempts)
 
     def submit(self, job_id: str, positions: Iterable[int]) -> None:
+        if time.monotonic() - self.pruned_at >= PRUNE_INTERVAL_SECONDS:
+            self.pruned_at = time.monotonic()
+            self.executor.submit(self._prune).add_done_callback(_log_failure)
         for position in positions:
             self.executor.submit(self._process, job_id, position).add_done_callback(_log_failure)
 
@@ -160,7 +216,7 @@ class ThreadQueue:
 def _log_failure(future: Future[None]) -> None:
     # a database error: the item stays pending, and is picked up again when the server restarts
     if not future.cancelled() and future.exception() is not None:
-        logger.error("ingest item failed", exc_info=future.exception())
+        logger.error("ingest job work failed", exc_info=future.exception())
 
 
 def open_queue(engine: Engine, settings: Settings | None = None) -> IngestQueue:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, func, select
 from typer.testing import CliRunner
@@ -18,9 +19,9 @@ from typer.testing import CliRunner
 from app.cli import app as cli
 from app.config import Settings, get_settings
 from app.db import make_engine
-from app.jobs import run_worker
+from app.jobs import REMOVE_OLD_TASK, ProcrastinateQueue, make_app, run_worker
 from app.main import create_app
-from app.models import Article, IngestItem
+from app.models import Article, IngestItem, IngestJob
 from app.schemas import ArticleCreate
 from app.services import jobs
 
@@ -274,6 +275,118 @@ def test_the_sqlite_server_resumes_items_left_pending(sqlite_template, tmp_path,
             assert time.monotonic() < deadline
             time.sleep(0.05)
     assert article_count(engine) == 2
+    engine.dispose()
+
+
+# --- retention: finished jobs are removed after job_retention_days ---------------------------------
+
+def aged_job(engine: Engine, *finished_days_ago: float | None) -> str:
+    """A job whose items were settled so many days ago (None: still pending), created before."""
+    now = datetime.now(UTC)
+    articles = [ArticleCreate(text=f"{FIRST} {i}") for i in range(len(finished_days_ago))]
+    with Session(engine) as session:
+        job_id = jobs.create_job(session, articles)
+        oldest = max((d for d in finished_days_ago if d is not None), default=0)
+        session.exec(update(IngestJob).where(IngestJob.id == job_id)
+                     .values(created_at=now - timedelta(days=oldest + 1)))
+        for position, days in enumerate(finished_days_ago):
+            if days is not None:
+                session.exec(update(IngestItem)
+                             .where(IngestItem.job_id == job_id, IngestItem.position == position)
+                             .values(status="failed", error="x", attempts=1,
+                                     finished_at=now - timedelta(days=days)))
+        session.commit()
+    return job_id
+
+
+def job_ids(engine: Engine) -> set[str]:
+    with Session(engine) as session:
+        return set(session.exec(select(IngestJob.id)).all())
+
+
+def prune(db_url: str, monkeypatch: pytest.MonkeyPatch, *args: str) -> str:
+    """``claimgraph jobs prune ARGS`` on the test database with a 30-day retention; its output."""
+    monkeypatch.setenv("CLAIMGRAPH_DATABASE_URL", db_url)
+    monkeypatch.setenv("CLAIMGRAPH_MIGRATE_ON_START", "false")
+    monkeypatch.setenv("CLAIMGRAPH_JOB_RETENTION_DAYS", "30")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["jobs", "prune", *args])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_jobs_finished_longer_ago_than_the_retention_are_removed(db_url, engine, monkeypatch):
+    old = aged_job(engine, 40, 35)
+    partly_recent, pending, recent = aged_job(engine, 40, 1), aged_job(engine, 40, None), aged_job(engine, 1)
+    assert prune(db_url, monkeypatch) == "1 ingest job(s) finished over 30 days ago removed\n"
+    assert job_ids(engine) == {partly_recent, pending, recent}
+    with Session(engine) as session:  # the items went with their job
+        assert session.exec(select(func.count()).select_from(IngestItem)
+                            .where(IngestItem.job_id == old)).one() == 0
+    assert prune(db_url, monkeypatch, "--older-than-days", "0") == \
+        "2 ingest job(s) finished over 0 days ago removed\n"
+    assert job_ids(engine) == {pending}  # never one with an article still to do
+
+
+@pytest.mark.postgres
+def test_the_queue_s_finished_jobs_are_removed_too(postgres_db, monkeypatch):
+    engine = make_engine(postgres_db)
+    queue = ProcrastinateQueue(engine)
+    queue.submit("0" * 32, range(4))  # four queue jobs (their items need not exist here)
+    queue.close()
+    with engine.begin() as connection:
+        ids = connection.execute(text("SELECT id FROM procrastinate_jobs ORDER BY id")).scalars().all()
+        old_failed, recent_failed, old_todo, old_cancelled = ids
+        connection.execute(text("UPDATE procrastinate_jobs SET status = 'failed' WHERE id = ANY(:ids)"),
+                           {"ids": [old_failed, recent_failed]})
+        connection.execute(text("UPDATE procrastinate_jobs SET status = 'cancelled' WHERE id = :id"),
+                           {"id": old_cancelled})
+        connection.execute(text("UPDATE procrastinate_events SET at = now() - interval '40 days'"
+                                " WHERE job_id <> :id"), {"id": recent_failed})
+    prune(postgres_db, monkeypatch)
+    with engine.connect() as connection:
+        left = connection.execute(text("SELECT id FROM procrastinate_jobs ORDER BY id")).scalars().all()
+        events = connection.execute(text("SELECT DISTINCT job_id FROM procrastinate_events")).scalars().all()
+    engine.dispose()
+    assert left == [recent_failed, old_todo] and sorted(events) == left
+
+
+@pytest.mark.postgres
+def test_workers_remove_old_jobs_every_hour(postgres_db, pipeline):
+    settings = Settings(database_url=postgres_db, seed_on_start=False, migrate_on_start=False)
+    engine = make_engine(postgres_db)
+    old, recent = aged_job(engine, 31), aged_job(engine, 29)
+    app = make_app(postgres_db)
+    assert [t.cron for (name, _), t in app.periodic_registry.periodic_tasks.items()
+            if name == REMOVE_OLD_TASK] == ["17 * * * *"]
+    with app.open():  # as the periodic deferrer does at minute 17
+        app.configure_task(REMOVE_OLD_TASK).defer(timestamp=int(time.time()))
+    run_worker(settings, engine, burst=True)
+    assert job_ids(engine) == {recent}
+    engine.dispose()
+
+
+def test_the_sqlite_server_removes_old_jobs_at_start_and_hourly(sqlite_template, tmp_path, pipeline):
+    """(On PostgreSQL the workers do it, see above.)"""
+    path = tmp_path / "claimgraph.db"
+    shutil.copyfile(sqlite_template, path)
+    settings = Settings(database_url=f"sqlite:///{path}", seed_on_start=False, migrate_on_start=False,
+                        job_retention_days=2)
+    engine = make_engine(settings.database_url)
+    old, recent = aged_job(engine, 3), aged_job(engine, 1)
+    with TestClient(create_app(settings, engine)) as client:
+        wait_until(lambda: job_ids(engine) == {recent})
+        older = aged_job(engine, 2.5)
+        submit(client, {"text": FIRST})  # less than an hour since: not yet
+        wait_until(lambda: len(job_ids(engine)) == 3)
+        assert older in job_ids(engine)
+        client.app.state.ingest_queue.pruned_at -= 3600
+        location, _ = submit(client, {"text": SECOND})
+        wait_until(lambda: client.get(location).json()["status"] == "completed")
+        assert older not in job_ids(engine) and recent in job_ids(engine)
     engine.dispose()
 
 

@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, null, update
+from sqlalchemy import Engine, delete, exists, null, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
@@ -155,3 +155,15 @@ def get_job(session: Session, job_id: str) -> IngestJobPublic:
     return IngestJobPublic(id=job.id, status=status, created_at=job.created_at, progress=progress,
                            results=results)
 
+
+def remove_finished_jobs(session: Session, finished_before: datetime) -> int:
+    """Delete the jobs whose every article was settled before ``finished_before`` (their items
+    go with them); return how many. Jobs with an article still pending stay."""
+    unfinished = exists().where(IngestItem.job_id == IngestJob.id,  # type: ignore[arg-type]
+                                (IngestItem.finished_at == None)  # noqa: E711
+                                | (IngestItem.finished_at >= finished_before))  # type: ignore[operator]
+    # a job finished before the cutoff was created before it: only those jobs are looked into
+    removed = session.exec(delete(IngestJob)  # type: ignore[call-overload]
+                           .where(IngestJob.created_at < finished_before, ~unfinished))
+    session.commit()
+    return removed.rowcount
