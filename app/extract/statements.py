@@ -174,7 +174,7 @@ class StatementFinder:
                 found.extend(f if isinstance(f, list) else [f])
         found = [f for f in found if f is not None] or self._label_cues(sent, base, sent_span, quotes)
         found += self._signed_quotes(sent, base, sent_span, quotes, found)
-        found = _outermost(found, self._reporting_medium)
+        found = [self._own_denial(f, sent, base, quotes) for f in _outermost(found, self._reporting_medium)]
         if any(f.cue.text.lower() != "according to" for f in found):
             # "…, Peskov said, according to Reuters": the medium only carries the quote
             found = [f for f in found if f.cue.text.lower() != "according to"]
@@ -258,6 +258,41 @@ class StatementFinder:
                                  quote=True, signed=True))
         return out
 
+    def _own_denial(self, f: Found, sent: Span, base: int, quotes) -> Found:
+        """A quotation in which the speakers deny in the first person ("we disagree with the
+        Commission's interpretations", "I reject these claims") is their denial."""
+        if f.relation != "assert" or f.content is None:
+            return f
+        start, end = f.content.start - base, f.content.end - base
+        quote = next(((s_, e_) for s_, e_ in quotes if s_ <= start and end <= e_), None)
+        if quote is None:
+            return f
+        start, end = quote
+        for tok in sent:
+            if not start <= tok.idx < end or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            lemma = tok.lemma_.lower()
+            phrase = self.lex.deny_phrases.get(lemma)
+            if self.lex.verbs.get(lemma) != "deny" and not (phrase and _has_phrase(tok, phrase)):
+                continue
+            subj = self._subject(tok)
+            if subj is None or subj.lower_ not in {"i", "we"} or self._blocked(tok):
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None) or _prep_object(tok, {"with"})
+            if lemma in self.lex.deny_if_claim_object and (obj is None or not self._names_claim(obj)) \
+                    and not (phrase and obj is not None):
+                continue
+            target = None
+            holder = next((c for c in obj.subtree if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")),
+                          None) if obj is not None else None  # "some of the Commission's interpretations"
+            if holder is not None:
+                resolved = self.actors.resolve(holder, base, exclude={f.speaker.actor_id})
+                target = resolved.actor_id if resolved is not None else None
+            return Found(f.speaker, "deny", f.cue, f.sentence, f.content, target, None, f.confidence,
+                         claim_ref="anaphor" if obj is not None and self._names_claim(obj) else None, quote=f.quote,
+                         aside=f.aside, signed=f.signed)
+        return f
+
     def _reporting_medium(self, f: Found) -> bool:
         """ "Mousavi rejected …, state media said": a news outlet named after what it reports only carries it."""
         if f.content is None or f.content.end > f.cue.start:
@@ -279,8 +314,8 @@ class StatementFinder:
             return None
         self.last_quote = (speaker, cue, self.paragraph_no)
         content = _quote_content(sent, base, quotes) or sent_span
-        f = Found(speaker, rel, cue, sent_span, content, confidence=0.6, quote=True)
-        return self._accusations(f, sent.root, base) if rel == "assert" else [f]
+        f = self._own_denial(Found(speaker, rel, cue, sent_span, content, confidence=0.6, quote=True), sent, base, quotes)
+        return self._accusations(f, sent.root, base) if f.relation == "assert" else [f]
 
     # -- cues ------------------------------------------------------------------------------------
     def _blocked(self, verb: Token) -> bool:

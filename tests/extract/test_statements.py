@@ -224,3 +224,13 @@ def test_a_news_outlet_named_after_the_fact_only_carries_the_statement(run):
     # a named speaker after the fact is a speaker, not a carrier
     st, _, actors = run("He says Lord Goldsmith warned Tony Blair that the war could be illegal, Philippe Sands said.")
     assert [actors[s.speaker].label for s in st] == ["Philippe Sands"]
+
+
+def test_a_first_person_denial_inside_the_quotation_is_a_denial(run):
+    st, _, actors = run("TikTok said in a statement: \u201cWhile we support the goals of the regulation and continue "
+                        "to improve our ad transparency tools, we disagree with some of the Commission\u2019s "
+                        "interpretations.\u201d")
+    assert [(actors[s.speaker].label, s.relation) for s in st] == [("TikTok", "deny")]
+    # a denial the speakers report of somebody else is not theirs
+    st, _, actors = run("\u201cThey deny everything, but the evidence is clear,\u201d the prosecutor Anna Berg said.")
+    assert [s.relation for s in st] == ["assert"]
