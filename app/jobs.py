@@ -17,8 +17,10 @@ Every hour a worker removes the jobs finished more than ``job_retention_days`` a
 and the queue's (``claimgraph jobs prune`` does the same by hand, on either database).
 
 On SQLite there are no separate workers: the API process runs the same item function in one
-background thread (extracting in-process, without a time limit), and picks up the items left
-pending when it starts (and prunes old jobs then, and at most hourly as jobs come in).
+background thread, and picks up the items left pending when it starts (and prunes old jobs
+then, and at most hourly as jobs come in). The thread extracts in a child process of its own,
+stopped after ``extract_timeout_seconds`` as a worker's is: the API's child stays free for
+``POST /v1/articles``.
 """
 
 import asyncio
@@ -36,8 +38,7 @@ from sqlmodel import Session
 
 from app.config import Settings, get_settings
 from app.db import engine_url
-from app.extract.pipeline import get_pipeline
-from app.services.extraction import TimedExtraction, get_extraction_process
+from app.services.extraction import ExtractionProcess, TimedExtraction, get_extraction_process
 from app.services.jobs import pending_items, process_item, remove_finished_jobs
 
 logger = logging.getLogger(__name__)
@@ -180,6 +181,8 @@ class ThreadQueue:
     def __init__(self, engine: Engine, settings: Settings):
         self.engine = engine
         self.settings = settings
+        self.extraction = TimedExtraction(job_extraction_process(settings.spacy_model),
+                                          settings.extract_timeout_seconds)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
         self.pruned_at = time.monotonic()
         self.executor.submit(self._prune).add_done_callback(_log_failure)
@@ -199,7 +202,7 @@ class ThreadQueue:
             self._process(job_id, position)
 
     def _process(self, job_id: str, position: int) -> None:
-        process_item(self.engine, get_pipeline(), job_id, position, self.settings.job_max_attempts)
+        process_item(self.engine, self.extraction, job_id, position, self.settings.job_max_attempts)
 
     def submit(self, job_id: str, positions: Iterable[int]) -> None:
         if time.monotonic() - self.pruned_at >= PRUNE_INTERVAL_SECONDS:
@@ -217,6 +220,19 @@ def _log_failure(future: Future[None]) -> None:
     # a database error: the item stays pending, and is picked up again when the server restarts
     if not future.cancelled() and future.exception() is not None:
         logger.error("ingest job work failed", exc_info=future.exception())
+
+
+_job_processes: dict[str, ExtractionProcess] = {}
+_job_processes_lock = threading.Lock()
+
+
+def job_extraction_process(model: str) -> ExtractionProcess:
+    """The child process that extracts the job articles of this (SQLite) server process: not the
+    API's, so that a job never holds up ``POST /v1/articles`` (started on the first article)."""
+    with _job_processes_lock:
+        if model not in _job_processes:
+            _job_processes[model] = ExtractionProcess(model)
+        return _job_processes[model]
 
 
 def open_queue(engine: Engine, settings: Settings | None = None) -> IngestQueue:

@@ -31,22 +31,24 @@ FIRST = "China on Tuesday denied a US claim that Russia had asked it for militar
 SECOND = "The Chinese foreign ministry accused the United States of spreading disinformation."
 HTML = f"<html><body><article><p>{SECOND} Washington denied it.</p></article></body></html>"
 POISON = "This article kills the process that extracts it."
+UNBROKEN_WORDS = ("the government said that minister of china denied united states claims russia "
+                  "asked for military help officials accused washington spreading disinformation").split()
+
+
+def finish_job(client: TestClient, settings: Settings, engine: Engine, location: str) -> dict:
+    """Process the queue and return the job once completed."""
+    if engine.dialect.name == "postgresql":
+        run_worker(settings, engine, burst=True)
+    deadline = time.monotonic() + 60
+    while (job := client.get(location).json())["status"] != "completed":
+        assert time.monotonic() < deadline, job
+        time.sleep(0.05)
+    return job
 
 
 @pytest.fixture
 def finish(client: TestClient, settings: Settings, engine: Engine) -> Callable[[str], dict]:
-    """Process the queue and return the job once completed."""
-
-    def finish(location: str) -> dict:
-        if engine.dialect.name == "postgresql":
-            run_worker(settings, engine, burst=True)
-        deadline = time.monotonic() + 60
-        while (job := client.get(location).json())["status"] != "completed":
-            assert time.monotonic() < deadline, job
-            time.sleep(0.05)
-        return job
-
-    return finish
+    return lambda location: finish_job(client, settings, engine, location)
 
 
 def wait_until(condition: Callable[[], object], timeout: float = 60) -> None:
@@ -105,19 +107,28 @@ def test_an_article_that_fails_is_reported_and_the_rest_stored(client, finish):
                                  "error": "The article has no text to extract from: no words in it."}
 
 
-@pytest.mark.postgres
-def test_a_worker_stops_an_article_over_the_time_limit(postgres_db, pipeline):
-    """(On SQLite the server's thread extracts in-process, without a limit.)"""
-    settings = Settings(database_url=postgres_db, seed_on_start=False, migrate_on_start=False,
-                        extract_timeout_seconds=0.001)
-    engine = make_engine(postgres_db)
-    with TestClient(create_app(settings, engine)) as client:
-        location, _ = submit(client, {"text": FIRST})
-        run_worker(settings, engine, burst=True)
-        job = client.get(location).json()
-    engine.dispose()
-    assert job["status"] == "completed" and job["results"][0]["status"] == "failed"
-    assert job["results"][0]["error"].startswith("Extraction took longer than 0.001 s")
+@pytest.fixture
+def quick(settings: Settings, engine: Engine, pipeline) -> Iterator[tuple[TestClient, Settings]]:
+    """The app with a 2-second extraction limit, and its settings."""
+    quick = settings.model_copy(update={"extract_timeout_seconds": 2.0})
+    with TestClient(create_app(quick, engine)) as client:
+        yield client, quick
+
+
+def test_an_article_over_the_time_limit_is_stopped_and_the_job_goes_on(quick, engine):
+    """On PostgreSQL a worker, on SQLite the server's job thread, extracts in a child process
+    stopped at the timeout (the thread has one of its own: the API's stays free)."""
+    client, settings = quick
+    endless = " ".join(UNBROKEN_WORDS[i % len(UNBROKEN_WORDS)] for i in range(100_000))[:100_000]
+    location, _ = submit(client, {"text": endless}, {"text": FIRST})
+    started = time.monotonic()
+    job = finish_job(client, settings, engine, location)
+    assert time.monotonic() - started < 45  # the stop and a fresh child for the next article
+    stopped, next_one = job["results"]
+    assert stopped["status"] == "failed" and stopped["attempts"] == 1
+    assert stopped["error"].startswith("Extraction took longer than 2 s and was stopped")
+    assert next_one["status"] == "created"
+    assert client.post("/v1/articles", json={"text": SECOND}).status_code == 201
 
 
 # --- the item function ---------------------------------------------------------------------------
