@@ -33,6 +33,7 @@ class Lexicon:
     attribution_nouns: dict[str, str]
     false_words: frozenset[str]
     not_true: tuple[str, ...]
+    no_wrongdoing: tuple[str, ...]
     hypothetical: frozenset[str]
     empty_speech: frozenset[str]
     wrongdoing: frozenset[str]
@@ -55,7 +56,7 @@ def load_lexicon() -> Lexicon:
     word_sets["negative"] |= word_sets["wrongdoing"]  # every wrongdoing is a negative judgement too
     return Lexicon(verbs={lemma: rel for rel, lemmas in raw["verbs"].items() for lemma in lemmas},
                    attribution_nouns=dict(raw["attribution_nouns"]), deny_phrases=dict(raw["deny_phrases"]),
-                   not_true=tuple(raw["not_true"]), **word_sets)
+                   not_true=tuple(raw["not_true"]), no_wrongdoing=tuple(raw["no_wrongdoing"]), **word_sets)
 
 
 @dataclass
@@ -633,11 +634,14 @@ class StatementFinder:
         """'said it was not true' / 'said the report was false': a denial."""
         if ccomp is None:
             return False
+        text = " " + " ".join(t.lower_ for t in ccomp.subtree).replace("n't", "not") + " "
+        if any(f" {p} " in text for p in self.lex.no_wrongdoing) and " not not " not in text:
+            return True  # "insists that there is nothing wrong with his policy", "said he was not guilty"
         subj = next((c for c in ccomp.children if c.dep_ in _SUBJ), None)
+        if subj is None:  # "told a court that fraud charges levelled against him are false" (subject misparsed)
+            subj = next((t for t in ccomp.doc[ccomp.head.i + 1:ccomp.i] if t.lemma_.lower() in self.lex.claim_nouns), None)
         if subj is None or not (subj.lower_ in {"it", "this", "that"} or subj.lemma_.lower() in self.lex.claim_nouns):
             return False
-        text = " ".join(t.lower_ for t in ccomp.subtree)
-        text = text.replace("n't", "not").replace(" not ", " not ")
         if any(p in text for p in self.lex.not_true):
             return True
         return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.lex.false_words for c in ccomp.children)

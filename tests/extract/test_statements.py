@@ -234,3 +234,13 @@ def test_a_first_person_denial_inside_the_quotation_is_a_denial(run):
     # a denial the speakers report of somebody else is not theirs
     st, _, actors = run("\u201cThey deny everything, but the evidence is clear,\u201d the prosecutor Anna Berg said.")
     assert [s.relation for s in st] == ["assert"]
+
+
+def test_rejecting_a_charge_in_so_many_words_is_a_denial(run):
+    st, _, actors = run("Netanyahu insists that there is nothing wrong with his controversial policy of building "
+                        "Jewish towns in occupied areas.")
+    assert [(actors[s.speaker].label, s.relation) for s in st] == [("Netanyahu", "deny")]
+    st, _, _ = run('Platon Lebedev has told a court that fraud charges levelled against him are "false".')
+    assert [s.relation for s in st] == ["deny"]
+    st, _, _ = run("The minister said the police had done nothing to stop the looting.")
+    assert [s.relation for s in st] == ["assert"]
