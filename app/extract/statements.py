@@ -47,6 +47,7 @@ class Lexicon:
     deny_phrases: dict[str, str]
     media_words: frozenset[str]
     news_media: frozenset[str]
+    obligations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -726,10 +727,13 @@ class StatementFinder:
             words |= {t.lemma_.lower() for t in c.children if t.dep_ in {"amod", "pobj", "dobj", "compound", "advmod",
                                                                        "xcomp", "acomp"}}
         negated = any(c.dep_ == "neg" for c in clause.children)
-        if not (words & self.lex.negative) and not (negated and agent is None) and not alleged:
+        failed_duty = negated and agent is None and any(t.lemma_.lower() in self.lex.obligations for t in clause.subtree)
+        if not (words & self.lex.negative) and not alleged and not failed_duty:
             return [f]
         if negated and words & self.lex.negative:
             return [f]  # "is not to blame": a defence, not a charge
+        if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in clause.children):
+            return [f]  # "may never have presented it", "cannot enable more brutality": hedged or a call, no charge
         targets = []
         for head in [accused] + _conjuncts(accused):
             if head.pos_ == "PRON":
@@ -751,6 +755,7 @@ class StatementFinder:
                       quote=f.quote) for t in _unique(targets)]
 
 
+_HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
 _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}
 

@@ -244,3 +244,13 @@ def test_rejecting_a_charge_in_so_many_words_is_a_denial(run):
     assert [s.relation for s in st] == ["deny"]
     st, _, _ = run("The minister said the police had done nothing to stop the looting.")
     assert [s.relation for s in st] == ["assert"]
+
+
+def test_hedged_or_negated_content_is_no_charge_unless_a_duty_was_failed(run):
+    st, _, _ = run('"The attorney general may never have presented his answer as a summary, but others certainly '
+                   'did," Robin Cook said.')
+    assert [s.relation for s in st] == ["assert"]
+    st, _, _ = run("Nancy Pelosi said the United States cannot enable more brutality and bloodshed.")
+    assert [s.relation for s in st] == ["assert"]
+    st, _, _ = run("A Kontron spokesperson said Iskra Technologies does not supply any Russian firms.")
+    assert [s.relation for s in st] == ["assert"]
