@@ -336,6 +336,10 @@ class StatementFinder:
             return True  # "did not want to comment" (but "did not hesitate to criticize" did)
         if verb.dep_ == "acl" and head.lemma_.lower() in self.actors.roles["documents"]:
             return False  # "said in a statement accusing Trump of …"
+        governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb.dep_ == "pcomp" and governor is not None and governor.lemma_.lower() in self.lex.negated_affirmative \
+                and any(c.dep_ == "neg" for c in governor.children):
+            return False  # "didn't shy away from blaming the West"
         if verb.dep_ in {"amod", "acl", "pcomp"} and not (verb.dep_ == "pcomp" and head.lower_ == "by"):
             return True  # "taxpayers reporting gains", "pilloried for acknowledging" (but "by telling them")
         if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
@@ -714,6 +718,8 @@ class StatementFinder:
         ``alleged``: the cue itself charges ("alleged that X …"), so any actor subject is accused."""
         if clause is None or f.relation != "assert":
             return [f]
+        if clause.lemma_.lower() in _EVIDENTIAL:  # "the evidence indicates that the plane was shot down by …"
+            clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         by = next((c for c in clause.children if c.dep_ == "agent"), None)
         agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -755,6 +761,7 @@ class StatementFinder:
                       quote=f.quote) for t in _unique(targets)]
 
 
+_EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm", "mean", "reveal"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
 _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}

@@ -254,3 +254,14 @@ def test_hedged_or_negated_content_is_no_charge_unless_a_duty_was_failed(run):
     assert [s.relation for s in st] == ["assert"]
     st, _, _ = run("A Kontron spokesperson said Iskra Technologies does not supply any Russian firms.")
     assert [s.relation for s in st] == ["assert"]
+
+
+def test_charges_behind_evidence_words_and_after_not_shying_away(run):
+    st, _, actors = run("\u201cThe evidence indicates that the plane was shot down by an Iranian surface-to-air "
+                        "missile,\u201d Trudeau said on Thursday.")
+    assert _triples(st, actors) == [("Trudeau", "accuse", "Iran")]
+    st, _, actors = run("Russian nationalist politician Vladimir Zhirinovsky didn't shy away from blaming the West "
+                        "for the killing.")
+    assert [(actors[s.speaker].label, s.relation) for s in st] == [("Vladimir Zhirinovsky", "accuse")]
+    st, _, _ = run("Vladimir Zhirinovsky shied away from blaming the West for the killing.")
+    assert st == []
