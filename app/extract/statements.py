@@ -34,6 +34,7 @@ class Lexicon:
     false_words: frozenset[str]
     not_true: tuple[str, ...]
     no_wrongdoing: tuple[str, ...]
+    refusals: re.Pattern[str]
     hypothetical: frozenset[str]
     empty_speech: frozenset[str]
     wrongdoing: frozenset[str]
@@ -57,7 +58,8 @@ def load_lexicon() -> Lexicon:
     word_sets["negative"] |= word_sets["wrongdoing"]  # every wrongdoing is a negative judgement too
     return Lexicon(verbs={lemma: rel for rel, lemmas in raw["verbs"].items() for lemma in lemmas},
                    attribution_nouns=dict(raw["attribution_nouns"]), deny_phrases=dict(raw["deny_phrases"]),
-                   not_true=tuple(raw["not_true"]), no_wrongdoing=tuple(raw["no_wrongdoing"]), **word_sets)
+                   not_true=tuple(raw["not_true"]), no_wrongdoing=tuple(raw["no_wrongdoing"]),
+                   refusals=re.compile("|".join(f"(?:{p})" for p in raw["refusals"]), re.IGNORECASE), **word_sets)
 
 
 @dataclass
@@ -145,7 +147,12 @@ class StatementFinder:
         for sent, sent_span in self._deferred:  # a quotation whose attribution never came
             out.extend(self._continuation(sent, base, sent_span, quotes) or [])
         self._deferred = []
-        return _signed_over_continued(out)
+        return [f for f in _signed_over_continued(out) if not self._refusal(f)]
+
+    def _refusal(self, f: Found) -> bool:
+        """Speech that says nothing ("I don't want to comment on it", "said it could not comment") is empty."""
+        return f.relation == "assert" and f.content is not None \
+            and self.lex.refusals.search(f.content.text) is not None
 
     def _note_entities(self, sent: Span, base: int) -> None:
         """Push actors named in the sentence onto the pronoun history (subjects last = most salient)."""
@@ -274,11 +281,18 @@ class StatementFinder:
             if not start <= tok.idx < end or tok.pos_ not in {"VERB", "AUX"}:
                 continue
             lemma = tok.lemma_.lower()
+            subj = self._subject(tok)
+            if subj is None or subj.lower_ not in {"i", "we"}:
+                continue
+            if lemma in {"say", "tell", "claim"} and tok.tag_ in {"VB", "VBD", "VBN"} and any(
+                    c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+                # "Obviously I didn't say that", "we never claimed …": denying having said it
+                return Found(f.speaker, "deny", f.cue, f.sentence, f.content, None, None, f.confidence,
+                             claim_ref="anaphor", quote=f.quote, aside=f.aside, signed=f.signed)
             phrase = self.lex.deny_phrases.get(lemma)
             if self.lex.verbs.get(lemma) != "deny" and not (phrase and _has_phrase(tok, phrase)):
                 continue
-            subj = self._subject(tok)
-            if subj is None or subj.lower_ not in {"i", "we"} or self._blocked(tok):
+            if self._blocked(tok):
                 continue
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None) or _prep_object(tok, {"with"})
             if lemma in self.lex.deny_if_claim_object and (obj is None or not self._names_claim(obj)) \

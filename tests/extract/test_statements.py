@@ -265,3 +265,11 @@ def test_charges_behind_evidence_words_and_after_not_shying_away(run):
     assert [(actors[s.speaker].label, s.relation) for s in st] == [("Vladimir Zhirinovsky", "accuse")]
     st, _, _ = run("Vladimir Zhirinovsky shied away from blaming the West for the killing.")
     assert st == []
+
+
+def test_refusing_to_comment_says_nothing_and_denying_having_said_is_a_denial(run):
+    st, _, _ = run("\u201cI don\u2019t want to comment on it. I\u2019m not saying I have or haven\u2019t,\u201d Trump said.",
+                   "Olof Gill, a European Commission spokesperson, said: \u201cWe cannot comment on individual cases.\u201d")
+    assert st == []
+    st, _, actors = run("Trump tweeted on Sunday: \u201cObviously I didn\u2019t say that. They just wanted a story.\u201d")
+    assert [(actors[s.speaker].label, s.relation) for s in st] == [("Trump", "deny"), ("Trump", "assert")]
