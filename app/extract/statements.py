@@ -458,6 +458,9 @@ class StatementFinder:
             return self._passive_report(verb, passive_agent, base, sent_span)
         if self._blocked(verb):
             return None
+        if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.lemma_.lower() in self.lex.verbs
+                                                                for g in c.children) for c in verb.children):
+            return None  # "responded by calling him a dotard": the act is the inner cue's
         self._relative = None
         speaker_head, passive_subj = self._find_speaker_head(verb)
         if speaker_head is None:
@@ -565,8 +568,8 @@ class StatementFinder:
         f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref,
                   aside=relative)  # "Ted Cruz endorses Trump, who says he is honored"
         if relation == "assert":
-            return nominal + self._accusations(f, ccomp or (next(iter(_quote_root(sent, quotes)), None)), base,
-                                               alleged=lemma in self.lex.allegation_verbs)
+            clause = ccomp or _that_clause(dobj) or next(iter(_quote_root(sent, quotes)), None)
+            return nominal + self._accusations(f, clause, base, alleged=lemma in self.lex.allegation_verbs)
         return nominal + [f]
 
     def _passive_report(self, verb: Token, agent: Token, base: int, sent_span: TextSpan) -> list[Found] | None:
@@ -746,6 +749,8 @@ class StatementFinder:
         for c in predicate:
             words |= {t.lemma_.lower() for t in c.children if t.dep_ in {"amod", "pobj", "dobj", "compound", "advmod",
                                                                        "xcomp", "acomp"}}
+        if clause.lemma_.lower() == "be":  # "the administration was behind the rebuke"
+            words |= {c.lower_ for c in clause.children if c.dep_ == "prep"}
         negated = any(c.dep_ == "neg" for c in clause.children)
         failed_duty = negated and agent is None and any(t.lemma_.lower() in self.lex.obligations for t in clause.subtree)
         if not (words & self.lex.negative) and not alleged and not failed_duty:
@@ -814,6 +819,14 @@ def _signed_over_continued(found: list[Found]) -> list[Found]:
         return found
     return [f for f in found if f.signed or not f.quote or f.content is None
             or not any(s <= f.content.start < e for s, e in signed)]
+
+
+def _that_clause(noun: Token | None) -> Token | None:
+    """The clause of "proof that the administration was behind it", "evidence that …"."""
+    if noun is None:
+        return None
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
 def _definite(noun: Token) -> bool:

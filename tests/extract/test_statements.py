@@ -273,3 +273,10 @@ def test_refusing_to_comment_says_nothing_and_denying_having_said_is_a_denial(ru
     assert st == []
     st, _, actors = run("Trump tweeted on Sunday: \u201cObviously I didn\u2019t say that. They just wanted a story.\u201d")
     assert [(actors[s.speaker].label, s.relation) for s in st] == [("Trump", "deny"), ("Trump", "assert")]
+
+
+def test_claimed_proof_that_an_actor_was_behind_something_is_an_accusation(run):
+    st, _, actors = run('Israel claims "ironclad" proof that the Obama administration was behind U.N. rebuke')
+    assert [(actors[s.speaker].label, s.relation) for s in st] == [("Israel", "accuse")]
+    st, _, _ = run("Kim has responded by calling the U.S. president a \u201cmentally deranged U.S. dotard.\u201d")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("accuse", "calling")]
