@@ -1,8 +1,24 @@
 """Claim stage: give every statement a claim node, linking statements about one proposition.
 
-Two statements share a claim when their contents say the same thing (content words, with a few
-synonyms folded, overlap), or when a denial points back at an earlier claim ("denied any such
-request", "rejected the allegations"). A denial's target is the actor who asserted the claim.
+Statements are read in article order; each one joins the claim of an earlier statement when
+
+* it is a counter-claim: "On the contrary, the mayor said, …" after the same speaker's denial, or
+  the main clause of "While the ministry said …, consumer groups argued …";
+* it is the first statement of the body like a headline statement (same kind, same side, same
+  target or a shared word): "EU accuses Meta of breaching competition rules" … "The European
+  Commission said Meta's ad model broke the bloc's rules";
+* the two contents say the same thing: content words (lemmas, a few synonyms folded; actor names,
+  common words and repeated two-word names of things count for little or nothing) shared with one
+  earlier statement, compared statement by statement so that a large claim does not swallow all;
+* it is an accusation elaborating an earlier one of the same accuser against the same target;
+* it denies a charge against its speaker that it shares a word with ("denied sheltering
+  militants" ↔ "accused it of harbouring terrorist groups"), or it is a charge that an earlier
+  denial of the accused already rejected.
+
+Denials of "the claims", "such request", "the report" then join the claim they point to: one
+their holder made ("rejected the U.S. claims"), one another actor already denied, a charge against
+the denier, the one sharing the most words — the latest before them, or for a headline the first
+after. A denial's target is the actor who made the claim it denies.
 """
 
 from __future__ import annotations
@@ -18,34 +34,85 @@ from app.extract.statements import Found
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d+")
 MIN_OVERLAP = 0.5  # overlap coefficient of content words for two contents to be one claim
+MIN_SHARED = 2  # ... and at least this many shared words
+ELABORATION_OVERLAP = 0.25  # an accusation elaborating one of the same accuser against the same target
+COUNTER_WINDOW = 3  # "On the contrary, …" looks this many statements back for the speaker's denial
+FORWARD_WINDOW = 4  # statements a denial with nothing before it to deny may look ahead
+MAX_HEADLINE = 200  # characters; a longer sentence without a final stop is no headline
+_FINAL_PUNCT = tuple(".!?…:;\"'”’)»")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    stopwords: frozenset[str]
+    synonyms: dict[str, str]
+    claim_nouns: frozenset[str]
+    weak_words: frozenset[str]
+    contrast_openers: tuple[str, ...]
+    concessive_openers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], dict[str, str]]:
+def _lexicon() -> _Lexicon:
     raw = json.loads(resources.files("app.extract").joinpath("data/claim_words.json").read_text("utf-8"))
-    return frozenset(raw["stopwords"]), dict(raw["synonyms"])
+    return _Lexicon(frozenset(raw["stopwords"]), dict(raw["synonyms"]), frozenset(raw["claim_nouns"]),
+                    frozenset(raw["weak_words"]), tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]))
 
 
 def _stem(word: str) -> str:
-    w = word.lower().replace("’", "'").removesuffix("'s")
+    """A crude stem, for a model without lemma tables."""
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)] + repl
-    return w
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + repl
+    return word
 
 
-def content_words(text: str) -> set[str]:
-    stop, synonyms = _lexicon()
-    out = set()
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    from app.corpus.lemmas import lemma  # the model's own lemma tables, loaded on first use
+
+    form = lemma(word)
+    if form == word and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return _stem(word)  # a plural the tables do not know
+    return form
+
+
+def _fold(word: str) -> str | None:
+    """The form a content word is compared by, or None for a function word."""
+    lex = _lexicon()
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if w in lex.stopwords:
+        return None
+    if w in lex.synonyms:
+        return lex.synonyms[w]
+    lem = _lemma(w) if w.isalpha() else w
+    if lem in lex.stopwords:
+        return None
+    return lex.synonyms.get(lem, lem)
+
+
+def content_words(text: str, *, claim_nouns: bool = False) -> set[str]:
+    """Content words of a text (lemmas, synonyms folded); nouns that only name a claim ("the
+    allegations", "the report") are left out unless ``claim_nouns``."""
+    return set(_content_sequence(text, claim_nouns=claim_nouns))
+
+
+def _content_sequence(text: str, *, claim_nouns: bool = False) -> list[str]:
+    lex = _lexicon()
+    out = []
     for m in _WORD.finditer(text or ""):
-        w = m.group().lower()
         if m.group() in {"US", "U.S.", "USA"}:
-            w = "usa"
-        elif w in stop:
+            out.append("usa")
             continue
-        s = _stem(w)
-        out.add(synonyms.get(w, synonyms.get(s, s)))
+        w = _fold(m.group())
+        if w is None or (w in lex.claim_nouns and not claim_nouns) or len(w) < 2:
+            continue
+        out.append(w)
     return out
+
+
+def _pairs(seq: list[str]) -> set[tuple[str, str]]:
+    return set(zip(seq, seq[1:]))
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -57,139 +124,446 @@ def overlap(a: set[str], b: set[str]) -> float:
 @dataclass
 class _Claim:
     key: str
-    words: set[str]
     members: list[int] = field(default_factory=list)
-    label: str = ""
+    counter: set[int] = field(default_factory=set)  # members that contradict it ("On the contrary, …")
+
+
+class _Names:
+    """Every actor name of an article in one compiled alternation, for the actors a content
+    mentions (anywhere, case as written) and the actor it starts with (its subject, any case)."""
+
+    def __init__(self, actors: dict[str, Actor]):
+        self.actors = actors
+        self.by_name: dict[str, list[str]] = {}
+        for actor in actors.values():
+            for name in dict.fromkeys([actor.label, *actor.aliases]):
+                if len(name) >= 2 and actor.id not in self.by_name.get(name, []):
+                    self.by_name.setdefault(name, []).append(actor.id)
+        names = sorted(self.by_name, key=len, reverse=True)
+        # a shorter name that starts a longer one ("United States" in "United States Congress")
+        self.prefixes = {n: [m for m in names if len(m) < len(n) and n.startswith(m) and _ends_word(n, len(m))]
+                         for n in names}
+        alt = "|".join(re.escape(n) for n in names)
+        self.mention_re = re.compile(rf"(?=(?<![\w-])({alt})(?![\w-]))") if names else None
+        self.by_lower: dict[str, list[str]] = {}
+        for actor in actors.values():  # in the actors' order, as the first of equals wins
+            if actor.kind in {"other", "group"}:
+                continue
+            for name in [actor.label, *actor.aliases]:
+                if len(name) >= 2 and name[:1].isupper() and actor.id not in self.by_lower.get(name.lower(), []):
+                    self.by_lower.setdefault(name.lower(), []).append(actor.id)
+        subjects = sorted(self.by_lower, key=len, reverse=True)
+        salt = "|".join(re.escape(n) for n in subjects)
+        self.subject_re = re.compile(rf"(?:the\s+)?({salt})(?![\w-])", re.I) if subjects else None
+
+    def mentioned(self, text: str) -> set[str]:
+        out: set[str] = set()
+        if self.mention_re is None or not text:
+            return out
+        for m in self.mention_re.finditer(text):
+            for name in (m.group(1), *self.prefixes[m.group(1)]):
+                out.update(self.by_name[name])
+        return out
+
+    def subject(self, f: Found) -> str | None:
+        """The actor a claim's content starts with (its subject), if not the speaker."""
+        if self.subject_re is None or f.content is None:
+            return None
+        m = self.subject_re.match(f.content.text[:60])
+        if m is None:
+            return None
+        lead = m.group(1).lower()
+        for name in sorted((n for n in self.by_lower if lead.startswith(n) and _ends_word(lead, len(n))),
+                           key=len, reverse=True):
+            ids = [a for a in self.by_lower[name] if a != f.speaker.actor_id]
+            if ids:
+                return ids[0]
+        return None
+
+
+def _ends_word(text: str, i: int) -> bool:
+    return i >= len(text) or not (text[i].isalnum() or text[i] in "-_")
+
+
+class _Linker:
+    """Links the statements of one article, in reading order. Each rule returns the earlier
+    statement whose claim a statement joins; ``why`` records which rule linked what."""
+
+    def __init__(self, found: list[Found], actors: dict[str, Actor], article_id: str):
+        self.found, self.actors, self.article_id = found, actors, article_id
+        self.lex = _lexicon()
+        names = _name_words(actors)
+        seqs = [[w for w in _content_sequence(f.content.text if f.content else "") if w not in names] for f in found]
+        self.words = [set(seq) for seq in seqs]
+        self.phrases = [_pairs(seq) for seq in seqs]
+        self.all_words = [content_words(f.content.text if f.content else "", claim_nouns=True) - names
+                          for f in found]
+        self.bare = [self._bare(i) for i in range(len(found))]
+        self.index: dict[str, list[int]] = {}  # content word → statements that say it
+        for k, ws in enumerate(self.words):
+            for w in ws:
+                self.index.setdefault(w, []).append(k)
+        self.claims: list[_Claim] = []
+        self.claim_of: list[_Claim | None] = [None] * len(found)
+        self.headline = _headline(found)
+        self.why: list[tuple[str, int | None]] = [("new", None)] * len(found)
+        self._sides: dict[tuple[str, str], bool] = {}
+
+    # -- actors ---------------------------------------------------------------------------------
+    def _country(self, actor_id: str | None) -> str | None:
+        a = self.actors.get(actor_id) if actor_id else None
+        return a.country if a is not None else None
+
+    def _line(self, actor_id: str | None) -> set[str]:
+        """The actor and the bodies it is part of."""
+        out: set[str] = set()
+        while actor_id and actor_id not in out:
+            out.add(actor_id)
+            a = self.actors.get(actor_id)
+            actor_id = a.part_of if a is not None else None
+        return out
+
+    def same_side(self, a: str | None, b: str | None) -> bool:
+        """One actor, one part of the other, or both of one state."""
+        if a is None or b is None:
+            return False
+        if a == b:
+            return True
+        if (a, b) not in self._sides:
+            ca, cb = self._country(a), self._country(b)
+            self._sides[a, b] = a in self._line(b) or b in self._line(a) or (ca is not None and ca == cb)
+        return self._sides[a, b]
+
+    # -- claims ---------------------------------------------------------------------------------
+    def _new(self) -> _Claim:
+        c = _Claim(f"{self.article_id}-c{len(self.claims) + 1}")
+        self.claims.append(c)
+        return c
+
+    def _merge(self, src: _Claim, into: _Claim) -> None:
+        if src is into:
+            return
+        into.members.extend(src.members)
+        into.counter |= src.counter
+        for j in src.members:
+            self.claim_of[j] = into
+        self.claims.remove(src)
+
+    def _sharing(self, i: int) -> list[int]:
+        """Earlier statements that share at least two content words with statement ``i``."""
+        counts: dict[int, int] = {}
+        for w in self.words[i]:
+            for j in self.index.get(w, ()):
+                if j < i:
+                    counts[j] = counts.get(j, 0) + 1
+        return sorted(j for j, n in counts.items() if n >= MIN_SHARED)
+
+    def shared(self, i: int, j: int) -> float:
+        """Words two contents share; a common word ("think", "new", "president") counts half, and so
+        does the second word of a phrase both repeat ("secretary of state", "tax returns"): a shared
+        name of a thing is not yet a shared statement about it."""
+        n = sum(0.5 if w in self.lex.weak_words else 1.0 for w in self.words[i] & self.words[j])
+        if self.found[i].speaker.actor_id != self.found[j].speaker.actor_id:
+            n -= 0.5 * len(self._names_of_things(i, j))
+        return n
+
+    def _names_of_things(self, i: int, j: int) -> set[tuple[str, str]]:
+        """Two-word phrases both contents repeat, not as part of a longer repeated run and not as
+        the whole of either content."""
+        common = self.phrases[i] & self.phrases[j]
+        whole = {tuple(sorted(self.words[k])) for k in (i, j) if len(self.words[k]) == 2}
+        return {(a, b) for a, b in common
+                if not any(x == b or y == a for x, y in common if (x, y) != (a, b))
+                and tuple(sorted((a, b))) not in whole}
+
+    def _bare(self, i: int) -> bool:
+        """A denial of "the claims", "bribery charges", "such request": its few words name the
+        claim rather than say it, so they are no ground for a match by content."""
+        f = self.found[i]
+        return f.relation == "deny" and (len(self.words[i]) <= 1 or (
+            f.claim_ref == "anaphor" and len(self.words[i]) <= 2))
+
+    def link(self) -> list[_Claim]:
+        rules = (("counter", self._counter), ("headline", self._headline_of), ("content", self._same_content),
+                 ("elaboration", self._elaboration), ("charge", self._charge_and_denial))
+        for i in range(len(self.found)):
+            for name, rule in rules:
+                j = rule(i)
+                if j is not None:
+                    c = self.claim_of[j]
+                    c.members.append(i)
+                    if name == "counter":
+                        c.counter.add(i)
+                    self.claim_of[i] = c
+                    self.why[i] = (name, j)
+                    break
+            else:
+                c = self._new()
+                c.members.append(i)
+                self.claim_of[i] = c
+        self._anaphors()
+        return self.claims
+
+    def _headline_of(self, i: int) -> int | None:
+        """The first statement of the body like a headline statement that is alone in its claim
+        (same kind of statement, same side, same target or a shared word) joins the headline's claim."""
+        if i in self.headline:
+            return None
+        g = self.found[i]
+        for h in sorted(self.headline):
+            if any(k not in self.headline for k in self.claim_of[h].members):
+                continue  # the headline's claim is in the body already
+            f = self.found[h]
+            kinds = {f.relation, g.relation}
+            if (len(kinds) > 1 and kinds != {"assert", "accuse"}) or \
+                    not self.same_side(g.speaker.actor_id, f.speaker.actor_id):
+                continue  # "accuses Meta of …" is told in the body as "said Meta's …" too
+            if kinds != {"assert"} and f.target is not None and g.target is not None:
+                if self.same_side(f.target, g.target):
+                    return h
+            elif self.words[h] & self.words[i] - self.lex.weak_words or self.bare[h]:
+                return h
+        return None
+
+    def _same_content(self, i: int) -> int | None:
+        """The earlier statement that says the most nearly the same; other claims that say it too
+        are one claim with it (a third wording can bridge two)."""
+        if self.bare[i]:
+            return None
+        mine = self.words[i]
+        like = sorted((s, j) for j in self._sharing(i) if not self.bare[j]
+                      and (s := overlap(mine, self.words[j])) >= MIN_OVERLAP and self.shared(i, j) >= MIN_SHARED)
+        if like:
+            best = like[-1][1]
+            for _, j in like[:-1]:
+                self._merge(self.claim_of[j], self.claim_of[best])
+            return best
+        # "The army denied any role in the bombing, which a rebel group claimed": a one-word
+        # content inside another content of the same sentence, one of them an aside
+        f = self.found[i]
+        for j in range(i - 1, -1, -1):
+            g = self.found[j]
+            if g.sentence.start != f.sentence.start:
+                break
+            small, big = sorted((self.words[i], self.words[j]), key=len)
+            if len(small) == 1 and small <= big and (f.aside or g.aside):
+                return j
+        return None
+
+    def _counter(self, i: int) -> int | None:
+        """A counter-claim joins the claim it contradicts."""
+        f = self.found[i]
+        if f.relation == "deny":
+            return None
+        if _opening(f).startswith(self.lex.contrast_openers):
+            for j in range(i - 1, max(-1, i - 1 - COUNTER_WINDOW), -1):
+                g = self.found[j]
+                if g.speaker.actor_id == f.speaker.actor_id and g.relation == "deny":
+                    return j
+        # "While the ministry said that …, consumer groups argued …": the main clause answers the
+        # statement in the concessive clause
+        sent = f.sentence
+        if sent.text.lstrip(" “\"'‘").lower().startswith(self.lex.concessive_openers):
+            comma = _clause_end(sent.text)
+            if comma is not None and f.cue.start - sent.start > comma:
+                for j in range(i - 1, -1, -1):
+                    g = self.found[j]
+                    if g.sentence.start != sent.start:
+                        break
+                    if g.cue.start - sent.start < comma and not self.same_side(g.speaker.actor_id,
+                                                                                f.speaker.actor_id):
+                        return j
+        return None
+
+    def _elaboration(self, i: int) -> int | None:
+        """An accusation that elaborates an earlier one of the same accuser against the same target:
+        "the EU accused the airline of misleading passengers about refunds" … "the airline hid the
+        refund form from passengers", the Commission said."""
+        f = self.found[i]
+        if f.relation != "accuse" or f.target is None:
+            return None
+        best, score = None, 0.0
+        for j in range(i):
+            g = self.found[j]
+            if g.relation != "accuse" or g.target != f.target or not self.same_side(g.speaker.actor_id,
+                                                                                   f.speaker.actor_id):
+                continue
+            s = overlap(self.words[i], self.words[j])
+            if self.shared(i, j) >= MIN_SHARED and s >= ELABORATION_OVERLAP and s > score:
+                best, score = j, s
+        return best
+
+    def _charge_and_denial(self, i: int) -> int | None:
+        """A denial joins a charge against its speaker that it shares a word with; an accusation
+        joins an earlier denial of the accused that shares a word with it."""
+        f = self.found[i]
+        best, key = None, None
+        for j in range(i):
+            g = self.found[j]
+            if f.relation == "deny":
+                ok = g.relation in {"accuse", "assert"} and g.target is not None and \
+                    self.same_side(g.target, f.speaker.actor_id) and not self.same_side(g.speaker.actor_id,
+                                                                                       f.speaker.actor_id)
+            elif f.relation == "accuse" and f.target is not None:
+                ok = g.relation == "deny" and self.same_side(g.speaker.actor_id, f.target) and \
+                    not self.same_side(g.speaker.actor_id, f.speaker.actor_id)
+            else:
+                ok = False
+            n = len(self.words[i] & self.words[j] - self.lex.weak_words) if ok else 0
+            if n >= 1:
+                k = (n, g.relation == "accuse", j)  # most words, then a real accusation, then the latest
+                if key is None or k > key:
+                    best, key = j, k
+        return best
+
+    def _is_anaphor(self, i: int) -> bool:
+        f = self.found[i]
+        return f.relation == "deny" and (f.claim_ref == "anaphor" or self.bare[i])
+
+    def _denied_claim(self, i: int, later: bool = False) -> int | None:
+        """The statement whose claim a denial of "the claims", "the report", "such request" points
+        to: one its holder made, one already denied by another, a charge against the denier, one
+        sharing words with the denial; the latest before it, else (a headline) the first after it."""
+        f = self.found[i]
+        me = f.speaker.actor_id
+        best, key = None, None
+        for j in (range(i + 1, min(len(self.found), i + 1 + FORWARD_WINDOW)) if later else range(i)):
+            g = self.found[j]
+            c = self.claim_of[j]
+            if c is self.claim_of[i] or self.same_side(g.speaker.actor_id, me) or g.relation not in {"assert", "accuse"}:
+                continue
+            if f.target is not None and not self.same_side(g.speaker.actor_id, f.target):
+                continue  # "rejected the U.S. claims": only what the U.S. said
+            charge = g.target is not None and self.same_side(g.target, me)
+            disputed = any(self.found[k].relation == "deny" and k != i
+                           and not self.same_side(self.found[k].speaker.actor_id, me) for k in c.members)
+            words = len(self.all_words[i] & self.words[j])
+            k = (disputed, charge, words, g.relation == "accuse", -j if later else j)
+            if key is None or k > key:
+                best, key = j, k
+        if best is None or (later and not (key[1] or key[2] or f.target is not None)):
+            return None
+        if not self.bare[i] and f.target is None and \
+                len(self.all_words[i] & self.words[best] - self.lex.weak_words) < MIN_SHARED:
+            return None  # a denial that says what it denies must say it of this claim
+        return best
+
+    def _anaphors(self) -> None:
+        """Denials of "the claims", "such request" that matched nothing by their words join the
+        claim they point to, once every claim of the article is known."""
+        for i in range(len(self.found)):
+            c = self.claim_of[i]
+            if not self._is_anaphor(i) or any(self.found[k].relation != "deny" for k in c.members):
+                continue
+            j = self._denied_claim(i)
+            if j is None:
+                j = self._denied_claim(i, later=True)
+            if j is not None:
+                self._merge(c, self.claim_of[j])
+                self.why[i] = ("anaphor", j)
+
+
+def _name_words(actors: dict[str, Actor]) -> set[str]:
+    """Words that only name an actor of the article ("Russia", "Kremlin", "Lavrov"): sharing them
+    says nothing about two contents being one claim."""
+    out: set[str] = set()
+    for actor in actors.values():
+        for name in {actor.label, *actor.aliases}:
+            if name[:1].isupper():
+                out |= content_words(name, claim_nouns=True)
+    return out
+
+
+def _headline(found: list[Found]) -> set[int]:
+    """Statements of the headline: the first sentence with statements, when it has no final stop."""
+    if not found:
+        return set()
+    first = min(f.sentence.start for f in found)
+    sent = next(f.sentence for f in found if f.sentence.start == first)
+    if sent.text.rstrip().endswith(_FINAL_PUNCT) or len(sent.text) > MAX_HEADLINE:
+        return set()
+    return {i for i, f in enumerate(found) if f.sentence.start == first}
+
+
+def _opening(f: Found) -> str:
+    """The words a statement's sentence (or content) opens with, lower case, no quote marks."""
+    text = f.content.text if f.content is not None and f.content.start <= f.sentence.start + 2 else f.sentence.text
+    return text.lstrip(" “\"'‘").lower()
+
+
+def _clause_end(sentence: str) -> int | None:
+    """Offset of the comma that closes an opening subordinate clause (outside quotes)."""
+    depth = False
+    for k, ch in enumerate(sentence):
+        if ch in "“”\"":
+            depth = not depth if ch == '"' else ch == "“"
+        elif ch == "," and k > 10 and (not depth or sentence[k + 1:k + 2] in {"”", '"'}):
+            return k  # also "… energy prices,” consumer groups argued"
+    return None
 
 
 def link_claims(found: list[Found], actors: dict[str, Actor], article_id: str
                 ) -> tuple[list[Statement], dict[str, dict]]:
     """Assign claim keys, deny targets and assert targets; return statements and claim nodes."""
-    claims: list[_Claim] = []
-    claim_of: list[_Claim] = []
+    names = _Names(actors)
+    for f in found:
+        if f.relation == "assert" and f.target is None and f.content is not None:
+            f.target = names.subject(f)
+    linker = _Linker(found, actors, article_id)
+    claims = linker.link()
+    claim_of = linker.claim_of
     for i, f in enumerate(found):
-        words = content_words(f.content.text if f.content else "")
-        best, score = None, 0.0
-        for c in claims:
-            s = overlap(words, c.words)
-            if s > score and len(words & c.words) >= 2:
-                best, score = c, s
-        if best is None or score < MIN_OVERLAP:
-            best = None
-            if f.relation == "deny":
-                best = _charge_against(claims, found, f.speaker.actor_id, words)
-            if best is None and f.relation == "deny" and (f.claim_ref == "anaphor" or (not f.target and len(words) <= 3)):
-                best = _salient_claim(claims, found, f)
-        if best is None or (best is not None and score < MIN_OVERLAP and f.relation != "deny"):
-            best = _Claim(f"{article_id}-c{len(claims) + 1}", set(), label=_label(f))
-            claims.append(best)
-        best.members.append(i)
-        best.words |= words
-        claim_of.append(best)
-
-    claims = _merge_denials_into_accusations(claims, claim_of, found)
-
-    for i, f in enumerate(found):
+        c = claim_of[i]
         if f.relation == "deny" and f.target is None:
-            c = claim_of[i]
-            asserters = [found[j].speaker.actor_id for j in c.members if found[j].relation in {"assert", "accuse"}
-                         and found[j].speaker.actor_id != f.speaker.actor_id]
+            asserters = [found[j].speaker.actor_id for j in sorted(c.members) if found[j].relation in {"assert", "accuse"}
+                         and j not in c.counter and not linker.same_side(found[j].speaker.actor_id,
+                                                                          f.speaker.actor_id)]
             if asserters:
                 f.target = asserters[0]
-        if f.relation == "assert" and f.target is None and f.content is not None:
-            f.target = _subject_actor(f, actors)
 
-    # a claim is labelled by what its asserter said, else by the first statement about it
     nodes: dict[str, dict] = {}
-    statements: list[Statement] = []
-    for c in claims:
-        asserts = [found[j] for j in c.members if found[j].relation == "assert" and found[j].content]
-        if asserts:
-            c.label = _label(min(asserts, key=lambda f: len(f.content.text)))
-        about = []
-        for actor in actors.values():
-            if actor.id in about:
-                continue
-            if any(_mentions(found[j].content.text if found[j].content else "", actor) for j in c.members):
-                about.append(actor.id)
-        nodes[c.key] = {"label": c.label, "about": about}
+    keys: dict[int, str] = {}
+    for n, c in enumerate(sorted(claims, key=lambda c: min(c.members)), start=1):
+        key = f"{article_id}-c{n}"
+        for j in c.members:
+            keys[j] = key
+        mentioned: set[str] = set()
+        for j in c.members:
+            mentioned |= names.mentioned(found[j].content.text if found[j].content else "")
+        about = [a for a in actors if a in mentioned]
+        nodes[key] = {"label": _claim_label(c, found, linker), "about": about}
+    statements = []
     for i, f in enumerate(found):
         statements.append(Statement(
             speaker=f.speaker.actor_id, relation=f.relation, target=f.target,
-            claim_text=claim_of[i].label,
+            claim_text=nodes[keys[i]]["label"],
             evidence=Evidence(sentence=f.sentence, cue=f.cue, speaker=f.speaker.mention, content=f.content),
-            confidence=f.confidence, claim_key=claim_of[i].key))
+            confidence=f.confidence, claim_key=keys[i]))
     return statements, nodes
 
 
-def _merge_denials_into_accusations(claims: list[_Claim], claim_of: list[_Claim], found: list[Found]
-                                    ) -> list[_Claim]:
-    """A denial that matched no claim by its words denies what its speaker was accused of:
-    "Pakistan has denied harbouring terrorists" ↔ "the U.S. accused Pakistan of sponsoring extremist groups"."""
-    for c in list(claims):
-        members = [found[j] for j in c.members]
-        deniers = {f.speaker.actor_id for f in members if f.relation == "deny"}
-        if not deniers or any(f.relation in {"assert", "accuse"} and f.speaker.actor_id not in deniers
-                              for f in members):
-            continue
-        into = None
-        for denier in deniers:
-            into = into or _charge_against([d for d in claims if d is not c], found, denier, c.words)
-        if into is None:
-            continue
-        into.members.extend(c.members)
-        into.words |= c.words
-        for j in c.members:
-            claim_of[j] = into
-        claims.remove(c)
-    return claims
-
-
-def _charge_against(claims: list[_Claim], found: list[Found], actor_id: str, words: set[str]) -> _Claim | None:
-    """The claim by which another actor accused (or made a claim about) ``actor_id``."""
-    charges = [c for c in claims if any(found[j].relation in {"accuse", "assert"} and found[j].target == actor_id
-                                        and found[j].speaker.actor_id != actor_id for j in c.members)]
-    if not charges:
-        return None
-    accusations = [c for c in charges if any(found[j].relation == "accuse" for j in c.members)] or charges
-    return max(accusations, key=lambda c: overlap(words, c.words))
-
-
-def _salient_claim(claims: list[_Claim], found: list[Found], f: Found) -> _Claim | None:
-    """The claim a bare denial refers to: one already disputed, else the latest one another actor asserted."""
-    for c in claims:
-        rels = {found[j].relation for j in c.members}
-        if "deny" in rels and any(found[j].speaker.actor_id != f.speaker.actor_id for j in c.members):
-            return c
-    for c in reversed(claims):
-        if any(found[j].relation == "assert" and found[j].speaker.actor_id != f.speaker.actor_id
-               for j in c.members):
-            return c
-    return None
+def _claim_label(c: _Claim, found: list[Found], linker: _Linker) -> str:
+    """What the claim's asserter said (the shortest wording), else the charge of an accuser (the
+    first of the body that is a whole clause), else what its denier denied, else its first statement."""
+    members = sorted(c.members)
+    deniers = {found[j].speaker.actor_id for j in members if found[j].relation == "deny"}
+    said = [j for j in members if found[j].content and j not in c.counter and linker.words[j]
+            and found[j].speaker.actor_id not in deniers]
+    asserts = [j for j in said if found[j].relation == "assert"]
+    if asserts:
+        return _label(found[min(asserts, key=lambda j: len(found[j].content.text))])
+    charges = sorted((j for j in said if found[j].relation == "accuse"),
+                     key=lambda j: (j in linker.headline, len(linker.words[j]) < 3, j))
+    if charges:
+        return _label(found[charges[0]])
+    denied = [j for j in members if found[j].relation == "deny" and not linker._is_anaphor(j)]
+    if denied:
+        return _label(found[denied[0]])
+    plain = [j for j in members if j not in c.counter and linker.words[j]] or members
+    return _label(found[plain[0]])
 
 
 def _label(f: Found) -> str:
     text = (f.content.text if f.content else f.sentence.text).strip().strip('"“”').strip()
     text = re.sub(r"\s+", " ", text)
     return text[:240]
-
-
-def _mentions(text: str, actor: Actor) -> bool:
-    for name in [actor.label, *actor.aliases]:
-        if len(name) >= 2 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            return True
-    return False
-
-
-def _subject_actor(f: Found, actors: dict[str, Actor]) -> str | None:
-    """The actor a claim's content starts with (its subject), if not the speaker."""
-    head = f.content.text[:60]
-    best = None
-    for actor in actors.values():
-        if actor.id == f.speaker.actor_id or actor.kind in {"other", "group"}:
-            continue
-        for name in [actor.label, *actor.aliases]:
-            m = re.match(rf"(?:the\s+)?{re.escape(name)}(?![\w-])", head, flags=re.I)
-            if m and name[:1].isupper() and (best is None or len(m.group()) > best[1]):
-                best = (actor.id, len(m.group()))
-    return best[0] if best else None

@@ -37,3 +37,93 @@ def test_a_denial_joins_what_its_speaker_was_accused_of(run):
     accuse = next(s for s in st if s.relation == "accuse")
     deny = next(s for s in st if s.relation == "deny")
     assert deny.claim_key == accuse.claim_key and deny.target == "usa"
+
+
+def test_lemmas_and_synonyms_meet_across_wordings():
+    assert {"shoot", "down"} <= content_words("The army denies shooting down the drone")
+    assert {"shoot", "down"} <= content_words("a rocket shot down the drone")
+    assert {"violate", "agreement"} <= content_words("claims that it had violated the accord")
+    assert {"violate", "agreement"} <= content_words("breaching the pact")
+    assert content_words("the allegations") == set()  # a noun that only names a claim says nothing
+    assert content_words("the allegations", claim_nouns=True) == {"allegation"}
+
+
+def test_a_denial_of_the_holders_claims_joins_what_the_holder_said_not_the_latest_claim(run):
+    st, _, _ = run("The U.S. said Russia had moved troops to the border.",
+                   "Officials in Kyiv said Moscow had also shelled two villages.",
+                   "The Kremlin rejected the U.S. claims.")
+    us, kyiv, kremlin = st
+    assert kremlin.relation == "deny" and kremlin.claim_key == us.claim_key != kyiv.claim_key
+    assert kremlin.target == "usa"
+
+
+def test_a_headline_accusation_joins_the_bodys_account_and_the_denial_of_the_charges(run):
+    st, claims, _ = run("EU accuses Meta of breaching competition rules with its ad model",
+                        "The European Commission said on Monday that Meta's pay-or-consent model broke "
+                        "the bloc's digital rules.",
+                        "Meta denied the charges.")
+    assert [s.relation for s in st] == ["accuse", "assert", "deny"]
+    assert len({s.claim_key for s in st}) == 1
+    # the label is what the body says, not the headline's fragment
+    assert claims[st[0].claim_key]["label"].startswith("Meta's pay-or-consent model")
+
+
+def test_on_the_contrary_joins_the_claim_the_speaker_just_denied(run):
+    st, claims, _ = run("The mayor rejected the union's claim that the budget cuts would close libraries.",
+                        "On the contrary, the mayor said, three new branches would open next year.")
+    union, deny, counter = st
+    assert (union.relation, deny.relation, counter.relation) == ("assert", "deny", "assert")
+    assert union.claim_key == deny.claim_key == counter.claim_key
+    assert claims[union.claim_key]["label"] == "the budget cuts would close libraries"
+
+
+def test_while_one_side_said_the_other_claimed_is_one_disputed_question(run):
+    st, claims, _ = run("While the ministry said the reform would cut energy prices, consumer groups "
+                        "argued it would raise household bills.")
+    assert len(st) == 2 and st[0].claim_key == st[1].claim_key
+    assert claims[st[0].claim_key]["label"] == "the reform would cut energy prices"
+
+
+def test_a_shared_name_of_a_thing_is_not_a_shared_claim(run):
+    st, _, _ = run("Critics said the secretary of state lied.",
+                   "The minister said the secretary of state would resign.")
+    assert len(st) == 2 and st[0].claim_key != st[1].claim_key
+
+
+def test_shared_actor_names_do_not_make_mirrored_charges_one_claim(run):
+    st, _, _ = run("Russian officials said China was spying on Russia.",
+                   "Chinese officials said Russia was spying on China.")
+    assert [(s.speaker, s.target) for s in st] == [("rus", "chn"), ("chn", "rus")]
+    assert st[0].claim_key != st[1].claim_key
+
+
+def test_a_bare_headline_denial_points_forward_to_the_charge(run):
+    st, _, _ = run("Minister denies bribery charges",
+                   "Prosecutors accused the minister of taking bribes from a construction firm.",
+                   "His lawyer said the minister would appeal.")
+    deny, accuse, lawyer = st
+    assert (deny.relation, accuse.relation) == ("deny", "accuse")
+    assert deny.claim_key == accuse.claim_key != lawyer.claim_key
+    assert deny.target == accuse.speaker
+
+
+def test_actor_mentions_and_subjects_come_from_one_pattern_per_article():
+    from app.extract.claims import _Names
+    from app.extract.records import Actor, TextSpan
+    from app.extract.actors import Resolved
+    from app.extract.statements import Found
+
+    actors = {"usa": Actor("usa", "United States", "country", "USA", None, ["U.S.", "Washington"]),
+              "usa-congress": Actor("usa-congress", "United States Congress", "government", "USA", "usa", []),
+              "rus": Actor("rus", "Russia", "country", "RUS", None, ["Moscow"])}
+    names = _Names(actors)
+    assert names.mentioned("the United States Congress said Moscow lied") == {"usa", "usa-congress", "rus"}
+    assert names.mentioned("Russian officials") == set()  # whole words only
+
+    def found(content: str, speaker: str) -> Found:
+        span = TextSpan(content, 0, len(content))
+        return Found(Resolved(speaker, span), "assert", span, span, span)
+
+    assert names.subject(found("the United States Congress will vote", "rus")) == "usa-congress"
+    assert names.subject(found("United States Congress will vote", "usa-congress")) == "usa"
+    assert names.subject(found("Washington lied", "usa")) is None
