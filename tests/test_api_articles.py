@@ -5,6 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from app.schemas import ArticleGraph
+
 TEXT = ("China on Tuesday denied a US claim that Russia had asked it for military help. "
         "The Kremlin also denied making any such request.")
 PROBLEM = "application/problem+json"
@@ -166,6 +168,13 @@ def test_stored_graph_and_text_agree_on_offsets(client, stored):
         for ev in edge["evidence"]:
             assert text[ev["start"]:ev["end"]] == ev["text"]
             assert text[ev["cue"]["start"]:ev["cue"]["end"]] == ev["cue"]["text"]
+
+
+def test_graph_is_the_stored_json_as_the_model_returns_it(client, stored):
+    """The JSON graph is sent as stored, not validated again: the same content as the model."""
+    r = client.get(f"/v1/articles/{stored[0].article['id']}/graph")
+    assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+    assert ArticleGraph.model_validate_json(r.content).model_dump(mode="json") == r.json()
 
 
 @pytest.mark.parametrize("path", ["/v1/articles/0000000000000000",

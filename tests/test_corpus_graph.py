@@ -1,13 +1,21 @@
 """The corpus graph: country rollup, thresholds, neighbours, paths, metrics and their cache."""
 
+import threading
 from datetime import date
 
 import networkx as nx
 import pytest
+from sqlmodel import Session
 
 from app.corpus import analytics
+from app.corpus.linking import link_article
+from app.db import make_engine
 from app.extract.pipeline import ExtractionResult
+from app.schemas import CorpusGraph, CorpusGraphQuery
 from app.services import graph as graph_service
+from app.services import store
+from app.services.articles import delete_article
+from app.services.graph import build_graph
 from app.services.store import store_result
 
 
@@ -126,6 +134,77 @@ def test_metrics_are_cached_until_an_ingest_or_delete(client, stored, session, m
     assert client.get("/v1/graph/metrics").json()["nodes"] == 3 and len(calls) == 2
     client.delete(f"/v1/articles/{stored[1].article['id']}")
     assert client.get("/v1/graph/metrics").json()["edges"] == 2 and len(calls) == 3
+
+
+def test_corpus_graph_is_cached_until_an_ingest_or_delete(client, stored, session, make_result,
+                                                           monkeypatch):
+    """Writes from any process change the corpus version the cache is keyed on (here through
+    another session, as another server process would, not through this app)."""
+    builds = []
+    monkeypatch.setattr(graph_service, "build_graph",
+                        lambda *args: builds.append(1) or build_graph(*args))
+    first = client.get("/v1/graph")
+    assert first.headers["content-type"] == "application/json"
+    assert client.get("/v1/graph").content == first.content and len(builds) == 1
+    assert set(_graph(client, rollup="country")) == {"chn", "usa"} and len(builds) == 2
+    assert CorpusGraph.model_validate_json(first.content).model_dump_json().encode() == first.content
+    store_result(session, _us_accuses_russia(make_result))
+    assert set(_graph(client)) == {"chn-mfa", "rus", "usa"} and len(builds) == 3
+    delete_article(session, stored[1].article["id"])
+    assert _graph(client).graph == {"articles": 2, "statements": 2} and len(builds) == 4
+    store_result(session, stored[1])  # the same article again
+    assert _graph(client).graph == {"articles": 3, "statements": 3} and len(builds) == 5
+
+
+@pytest.mark.postgres
+def test_a_cached_graph_never_outlives_its_corpus_under_concurrent_writes(postgres_db, make_result,
+                                                                          monkeypatch):
+    """An ingest that was still running while others committed and deleted articles gets a later
+    ingest time than theirs, so its commit changes the corpus version: before, it kept the time
+    it started with, and a graph cached in between was served after its commit, without it."""
+    engine = make_engine(postgres_db)
+    reports = [make_result(f"Report {n}. Washington accused Russia of lying.",
+                           [("Washington accused Russia of lying.", "accused", "Washington", "usa",
+                             "accuse", "rus", 1, "lying")],
+                           source="AP", published_at=date(2022, 4, n), title=f"Report {n}")
+               for n in range(1, 5)]
+    a, b, late, d = reports
+    inserted, release = threading.Event(), threading.Event()
+
+    def slow_link(session, article_id, *args):
+        if article_id == late.article["id"]:
+            inserted.set()
+            assert release.wait(30)
+        return link_article(session, article_id, *args)
+
+    def read() -> bytes:
+        with Session(engine) as session:
+            return graph_service.corpus_graph_json(session, CorpusGraphQuery())
+
+    monkeypatch.setattr(store, "link_article", slow_link)
+    try:
+        with Session(engine) as session:
+            store_result(session, a), store_result(session, b)
+
+        def ingest_late():
+            with Session(engine) as session:
+                store_result(session, late)
+
+        thread = threading.Thread(target=ingest_late)
+        thread.start()
+        assert inserted.wait(30)
+        with Session(engine) as session:
+            store_result(session, d)
+            delete_article(session, a.article["id"])
+        assert b'"articles":2' in read()  # b and d, cached
+        with Session(engine) as session:
+            delete_article(session, b.article["id"])
+        release.set()
+        thread.join(30)
+        assert b'"articles":2' in read() and late.article["id"].encode() in read()  # d and late
+    finally:
+        release.set()
+        engine.dispose()
 
 
 # --- the seed and the dev articles -------------------------------------------------------------------------

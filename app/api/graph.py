@@ -43,8 +43,8 @@ def get_graph(query: Annotated[CorpusGraphQuery, Query()], session: SessionDep,
     country (the Kremlin into Russia), `min_count` drops thinner edges. Node-link JSON:
     `nx.node_link_graph(d, edges="edges")`.
     """
-    if format == GraphFormat.JSON:
-        return graph.corpus_graph(session, query)
+    if format == GraphFormat.JSON:  # cached per state of the corpus, as the JSON of CorpusGraph
+        return Response(graph.corpus_graph_json(session, query), media_type="application/json")
     G = graph.build_graph(session, query, query.rollup, query.min_count)
     return graph_response(G, format, "corpus-graph", "Corpus graph")
 

@@ -1,5 +1,6 @@
 """Read and delete stored articles."""
 
+from sqlalchemy import Text, cast
 from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, delete, exists, func, select
 
@@ -18,7 +19,18 @@ def get_article(session: Session, article_id: str) -> Article:
 
 
 def get_graph(session: Session, article_id: str) -> ArticleGraph:
-    return ArticleGraph.model_validate(get_article(session, article_id).graph)
+    return ArticleGraph.model_validate_json(get_graph_json(session, article_id))
+
+
+def get_graph_json(session: Session, article_id: str) -> str:
+    """The article graph as stored: JSON text, neither parsed nor validated again. It was
+    validated as an ``ArticleGraph`` and dumped from it at ingest (``services/store.py``), and
+    articles are never changed, so the text is what validating it again would return."""
+    graph = session.exec(select(cast(Article.graph, Text))  # type: ignore[call-overload]
+                         .where(Article.id == article_id)).first()
+    if graph is None:
+        raise NotFound(f"No article with id '{article_id}'.")
+    return graph
 
 
 def list_articles(session: Session, query: ArticleQuery) -> tuple[list[ArticlePublic], int]:

@@ -1,11 +1,13 @@
 """The corpus graph (actors as nodes, statements aggregated per speaker, relation and target) and
-what is read from it: neighbours, paths, and network measures (cached per database state)."""
+what is read from it: neighbours, paths, and network measures. The graph's JSON and the measures
+are cached per state of the corpus (its version, read from the database on every request)."""
 
 import threading
 from collections import OrderedDict
 from typing import Any
 
 import networkx as nx
+from sqlalchemy import text
 from sqlmodel import Session, func, select
 
 from app.corpus.analytics import Measures, busiest_edge, measure, shortest_path
@@ -18,6 +20,8 @@ from app.schemas import (ActorMetrics, ActorMetricsPage, ActorPublic, CorpusGrap
 from app.services.filters import article_conditions, statement_conditions
 
 METRICS_CACHE_SIZE = 32
+GRAPH_CACHE_BYTES = 64_000_000
+"""Most bytes of corpus graph JSON kept per process (one entry per query, least recent dropped)."""
 
 
 def build_graph(session: Session, query: GraphQuery, rollup: Rollup = Rollup.NONE,
@@ -71,6 +75,30 @@ def corpus_graph(session: Session, query: CorpusGraphQuery) -> CorpusGraph:
     return CorpusGraph.model_validate(nx.node_link_data(G, edges="edges"))
 
 
+def corpus_graph_json(session: Session, query: CorpusGraphQuery) -> bytes:
+    """``corpus_graph`` as the JSON the API returns, built once per query and state of the corpus
+    (in each server process): a read of an unchanged corpus costs one small query (the version)."""
+    read_snapshot(session)
+    key = (repr(session.get_bind().url), *sorted(query.model_dump().items()))
+    version = corpus_version(session)
+    with _graph_lock:
+        cached = _graph_cache.get(key)
+        if cached is not None and cached[0] == version:
+            _graph_cache.move_to_end(key)
+            return cached[1]
+    body = corpus_graph(session, query).model_dump_json().encode()
+    with _graph_lock:
+        global _graph_cache_bytes
+        if key in _graph_cache:
+            _graph_cache_bytes -= len(_graph_cache.pop(key)[1])
+        if len(body) <= GRAPH_CACHE_BYTES:
+            _graph_cache[key] = (version, body)
+            _graph_cache_bytes += len(body)
+        while _graph_cache_bytes > GRAPH_CACHE_BYTES:
+            _graph_cache_bytes -= len(_graph_cache.popitem(last=False)[1][1])
+    return body
+
+
 def neighbors(session: Session, actor_id: str, query: NeighborQuery) -> tuple[list[Neighbor], int]:
     """One page of the actor's neighbours, most statements first."""
     _actor(session, actor_id)
@@ -109,21 +137,45 @@ def path(session: Session, source: str, target: str, query: PathQuery) -> GraphP
     return GraphPath(source=source, target=target, connected=True, actors=actors, steps=steps)
 
 
-# --- metrics, cached per database state --------------------------------------------------------------
+# --- caches per state of the corpus ---------------------------------------------------------------
 
+_graph_cache: OrderedDict[tuple, tuple[tuple, bytes]] = OrderedDict()  # key -> (version, JSON)
+_graph_cache_bytes = 0
+_graph_lock = threading.Lock()
 _metrics_cache: OrderedDict[tuple, tuple[Measures, dict[str, dict[str, Any]]]] = OrderedDict()
 _metrics_lock = threading.Lock()
+
+
+def corpus_version(session: Session) -> tuple:
+    """The state of the corpus, as its graphs see it: the number of articles and the latest
+    ingest time. Every ingest and every delete changes it, in this process or any other sharing
+    the database, and no two sets of articles have the same version: an article's ingest time is
+    taken as it is committed, in turn with the other ingests (``services/store.py``), so it is
+    later than that of any article committed before it (a set that lost articles and gained
+    others has a later latest time)."""
+    return tuple(session.exec(select(func.count(), func.max(Article.ingested_at))).one())
+
+
+def read_snapshot(session: Session) -> None:
+    """Make the session's next reads one snapshot of the database, until its transaction ends:
+    a version and what is cached under it are read from the same state (a graph built while an
+    article was both added and removed would otherwise be cached under the version before)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+    else:  # SQLite (WAL): a read transaction sees the database as of its first read
+        connection.exec_driver_sql("BEGIN")
 
 
 def graph_metrics(session: Session, query: MetricsQuery) -> GraphMetrics:
     """Network measures of the actor-level graph, and one page of actors by PageRank.
 
-    Computed once per database state: the cache key holds the number of articles and the latest
-    ingest time, which every ingest and every delete changes, so a cached result never outlives
+    Computed once per state of the corpus (``corpus_version``), so a cached result never outlives
     the corpus it was computed on (in this process or any other sharing the database).
     """
+    read_snapshot(session)
     key = (repr(session.get_bind().url), query.since, query.until, query.source, query.rollup,
-           *session.exec(select(func.count(), func.max(Article.ingested_at))).one())
+           *corpus_version(session))
     with _metrics_lock:
         cached = _metrics_cache.get(key)
         if cached is not None:

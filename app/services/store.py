@@ -8,7 +8,7 @@ actors are inserted with ON CONFLICT DO NOTHING (the first writer's row is kept)
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
 
@@ -19,6 +19,7 @@ from app.models import Actor, Article, ArticleActor, Claim, Evidence, Statement
 from app.schemas import ActorNode, ArticleGraph, ClaimNode, EvidencePublic
 
 STORE_ATTEMPTS = 3
+ARTICLES_LOCK = 0x636C_6169_6D67_7261  # PostgreSQL advisory lock: ingests commit in turn
 
 
 def find_by_hash(session: Session, content_hash: str) -> Article | None:
@@ -47,8 +48,24 @@ def _store_once(session: Session, result: ExtractionResult,
     if existing is not None:
         return existing, False
     article = _insert(session, result, graph)
+    _stamp(session, article)
     session.commit()
     return article, True
+
+
+def _stamp(session: Session, article: Article) -> None:
+    """Set the ingest time last, with the ingests taking turns from here to their commit: it is
+    later than that of every article committed before, so that the number of articles and the
+    latest ingest time tell every state of the corpus apart (``graph.corpus_version``, which the
+    graph caches of every process rely on). PostgreSQL: an advisory lock and the database's clock
+    (which several hosts share); SQLite: a writer holds the one write lock from its first write.
+    A lock holder waits for nothing else, so no deadlock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.exec(text("SELECT pg_advisory_xact_lock(:key)"), params={"key": ARTICLES_LOCK})  # type: ignore[call-overload]
+        article.ingested_at = session.exec(text("SELECT clock_timestamp()")).scalar_one()  # type: ignore[call-overload]
+    else:
+        article.ingested_at = datetime.now(UTC)
+    session.flush()
 
 
 def _insert(session: Session, result: ExtractionResult, graph: ArticleGraph) -> Article:
