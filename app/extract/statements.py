@@ -132,6 +132,7 @@ class StatementFinder:
         self.pending_colon: tuple[Resolved, TextSpan, str] | None = None
         self.paragraph_no = 0
         self._relative: Token | None = None
+        self._co_speakers: list[Resolved] = []
         self._deferred: list[tuple[Span, TextSpan]] = []
 
     # -- entry point -----------------------------------------------------------------------------
@@ -438,6 +439,19 @@ class StatementFinder:
         return None, None
 
     def _verb_cue(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
+        self._co_speakers = []
+        found = self._verb_cue_typed(verb, sent, base, sent_span, quotes)
+        if not found or not self._co_speakers:
+            return found
+        # "The Conservatives and Liberal Democrats say …": one statement per speaker
+        first = found[-1].speaker.actor_id
+        extra = [Found(co, f.relation, f.cue, f.sentence, f.content, f.target, f.target_mention, f.confidence,
+                       claim_ref=f.claim_ref, quote=f.quote, aside=f.aside)
+                 for co in self._co_speakers for f in found
+                 if f.speaker.actor_id == first and f.target != co.actor_id]
+        return found + extra
+
+    def _verb_cue_typed(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         lemma = verb.lemma_.lower()
         relation = self.lex.verbs.get(lemma, "assert")
         if lemma in self.lex.request_verbs and lemma not in self.lex.verbs:
@@ -471,6 +485,9 @@ class StatementFinder:
         speaker = self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
         if speaker is None:
             return None
+        if speaker_head.pos_ != "PRON":
+            co = [self.actors.resolve(c, base) for c in _conjuncts(speaker_head) if c.pos_ in {"PROPN", "NOUN"}]
+            self._co_speakers = _unique([c for c in co if c is not None and c.actor_id != speaker.actor_id])
         relative = self._relative is not None
         if relative:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
@@ -718,6 +735,12 @@ class StatementFinder:
                 holder = next((c for c in child.children if c.dep_ == "pobj"), holder)
         clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None and holder is not None:
+            # "took issue with Obama's assertion last week that Reagan would …": the parser hangs the
+            # that-clause on the verb; it belongs to the noun it follows
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i > noun.i
+                           and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
         if holder is None or clause is None:
             return []
         speaker = self.actors.resolve(holder, base)

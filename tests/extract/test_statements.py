@@ -280,3 +280,15 @@ def test_claimed_proof_that_an_actor_was_behind_something_is_an_accusation(run):
     assert [(actors[s.speaker].label, s.relation) for s in st] == [("Israel", "accuse")]
     st, _, _ = run("Kim has responded by calling the U.S. president a \u201cmentally deranged U.S. dotard.\u201d")
     assert [(s.relation, s.evidence.cue.text) for s in st] == [("accuse", "calling")]
+
+
+def test_each_of_conjoined_speakers_makes_the_statement(run):
+    st, _, actors = run("China and Russia accused the United States of meddling.")
+    assert _triples(st, actors) == [("China", "accuse", "United States"), ("Russia", "accuse", "United States")]
+
+
+def test_a_that_clause_hung_on_the_verb_belongs_to_the_claim_noun_before_it(run):
+    st, _, actors = run("Putin took issue with Obama's assertion last week that Ronald Reagan \"would roll over in "
+                        "his grave\" if he knew about it.")
+    assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
+        ("Putin", "deny", "took"), ("Obama", "assert", "assertion")]
