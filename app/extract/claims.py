@@ -36,9 +36,11 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d+")
 MIN_OVERLAP = 0.5  # overlap coefficient of content words for two contents to be one claim
 MIN_SHARED = 2  # ... and at least this many shared words
 ELABORATION_OVERLAP = 0.25  # an accusation elaborating one of the same accuser against the same target
+OWN_ACCOUNT_WORDS = 4  # "said the recording backed up its version" says little else
 COUNTER_WINDOW = 3  # "On the contrary, …" looks this many statements back for the speaker's denial
 FORWARD_WINDOW = 4  # statements a denial with nothing before it to deny may look ahead
 MAX_HEADLINE = 200  # characters; a longer sentence without a final stop is no headline
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _FINAL_PUNCT = tuple(".!?…:;\"'”’)»")
 
 
@@ -48,6 +50,7 @@ class _Lexicon:
     synonyms: dict[str, str]
     claim_nouns: frozenset[str]
     weak_words: frozenset[str]
+    misreport_verbs: frozenset[str]
     contrast_openers: tuple[str, ...]
     concessive_openers: tuple[str, ...]
 
@@ -56,7 +59,8 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     raw = json.loads(resources.files("app.extract").joinpath("data/claim_words.json").read_text("utf-8"))
     return _Lexicon(frozenset(raw["stopwords"]), dict(raw["synonyms"]), frozenset(raw["claim_nouns"]),
-                    frozenset(raw["weak_words"]), tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]))
+                    frozenset(raw["weak_words"]), frozenset(raw["misreport_verbs"]),
+                    tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]))
 
 
 def _stem(word: str) -> str:
@@ -126,6 +130,7 @@ class _Claim:
     key: str
     members: list[int] = field(default_factory=list)
     counter: set[int] = field(default_factory=set)  # members that contradict it ("On the contrary, …")
+    reaffirm: set[int] = field(default_factory=set)  # members that stand by it ("backed up its version")
 
 
 class _Names:
@@ -245,6 +250,7 @@ class _Linker:
             return
         into.members.extend(src.members)
         into.counter |= src.counter
+        into.reaffirm |= src.reaffirm
         for j in src.members:
             self.claim_of[j] = into
         self.claims.remove(src)
@@ -285,7 +291,8 @@ class _Linker:
 
     def link(self) -> list[_Claim]:
         rules = (("counter", self._counter), ("headline", self._headline_of), ("content", self._same_content),
-                 ("elaboration", self._elaboration), ("charge", self._charge_and_denial))
+                 ("elaboration", self._elaboration), ("charge", self._charge_and_denial),
+                 ("misreported", self._misreported), ("own account", self._own_account))
         for i in range(len(self.found)):
             for name, rule in rules:
                 j = rule(i)
@@ -294,6 +301,8 @@ class _Linker:
                     c.members.append(i)
                     if name == "counter":
                         c.counter.add(i)
+                    elif name == "own account":
+                        c.reaffirm.add(i)
                     self.claim_of[i] = c
                     self.why[i] = (name, j)
                     break
@@ -371,8 +380,9 @@ class _Linker:
                     if g.sentence.start != sent.start:
                         break
                     if g.cue.start - sent.start < comma and not self.same_side(g.speaker.actor_id,
-                                                                                f.speaker.actor_id):
-                        return j
+                                                                                f.speaker.actor_id) \
+                            and (g.speaker.mention is None or g.speaker.mention.text.lower() not in _PRONOUNS):
+                        return j  # ("While he acknowledged …, Ham noted …" is one speaker)
         return None
 
     def _elaboration(self, i: int) -> int | None:
@@ -416,6 +426,35 @@ class _Linker:
                     best, key = j, k
         return best
 
+    def _misreported(self, i: int) -> int | None:
+        """"Accused the newspaper of misquoting him" disputes the newspaper's account, as the
+        speaker's denial of it does: the accusation joins the claim its speaker denies."""
+        f = self.found[i]
+        if f.relation != "accuse" or f.target is None or not self.words[i]:
+            return None
+        first = _content_sequence(f.content.text if f.content else "")[:1]
+        if not first or first[0] not in self.lex.misreport_verbs:
+            return None
+        denials = [j for j in range(len(self.found)) if j != i and self.found[j].relation == "deny"
+                   and self.claim_of[j] is not None
+                   and self.same_side(self.found[j].speaker.actor_id, f.speaker.actor_id)
+                   and self.found[j].target in {None, f.target}]
+        return min(denials, key=lambda j: abs(i - j)) if denials else None
+
+    def _own_account(self, i: int) -> int | None:
+        """"The newspaper said the recording backed up its version": an actor standing by its
+        account (a claim noun and little else) joins the claim others disputed it for."""
+        f = self.found[i]
+        if f.relation != "assert" or len(self.words[i]) > OWN_ACCOUNT_WORDS or not _own_claim_noun(f, self.lex.claim_nouns):
+            return None
+        me = f.speaker.actor_id
+        for j in range(i - 1, -1, -1):
+            g = self.found[j]
+            if g.relation in {"deny", "accuse"} and self.same_side(g.target, me) \
+                    and not self.same_side(g.speaker.actor_id, me):
+                return j
+        return None
+
     def _is_anaphor(self, i: int) -> bool:
         f = self.found[i]
         return f.relation == "deny" and (f.claim_ref == "anaphor" or self.bare[i])
@@ -437,11 +476,11 @@ class _Linker:
             charge = g.target is not None and self.same_side(g.target, me)
             disputed = any(self.found[k].relation == "deny" and k != i
                            and not self.same_side(self.found[k].speaker.actor_id, me) for k in c.members)
-            words = len(self.all_words[i] & self.words[j])
-            k = (disputed, charge, words, g.relation == "accuse", -j if later else j)
+            words = len(self.all_words[i] & self.all_words[j])  # "those reports" ↔ "published reports that …"
+            k = (words > 0, disputed, charge, words, g.relation == "accuse", -j if later else j)
             if key is None or k > key:
                 best, key = j, k
-        if best is None or (later and not (key[1] or key[2] or f.target is not None)):
+        if best is None or (later and not (key[0] or key[2] or f.target is not None)):
             return None
         if not self.bare[i] and f.target is None and \
                 len(self.all_words[i] & self.words[best] - self.lex.weak_words) < MIN_SHARED:
@@ -472,6 +511,17 @@ def _name_words(actors: dict[str, Actor]) -> set[str]:
             if name[:1].isupper():
                 out |= content_words(name, claim_nouns=True)
     return out
+
+
+_POSSESSIVE = re.compile(r"\b(?:its|his|her|their|our|my)\s+(?:own\s+)?(\w+)(?:\s+(\w+))?", re.I)
+
+
+def _own_claim_noun(f: Found, claim_nouns: frozenset[str]) -> bool:
+    """The content speaks of the speaker's own account: "its version", "his own reporting"."""
+    for m in _POSSESSIVE.finditer(f.content.text if f.content else ""):
+        if any(w and _fold(w) in claim_nouns for w in m.groups()):
+            return True
+    return False
 
 
 def _headline(found: list[Found]) -> set[int]:
@@ -547,7 +597,7 @@ def _claim_label(c: _Claim, found: list[Found], linker: _Linker) -> str:
     first of the body that is a whole clause), else what its denier denied, else its first statement."""
     members = sorted(c.members)
     deniers = {found[j].speaker.actor_id for j in members if found[j].relation == "deny"}
-    said = [j for j in members if found[j].content and j not in c.counter and linker.words[j]
+    said = [j for j in members if found[j].content and j not in c.counter | c.reaffirm and linker.words[j]
             and found[j].speaker.actor_id not in deniers]
     asserts = [j for j in said if found[j].relation == "assert"]
     if asserts:
@@ -559,7 +609,7 @@ def _claim_label(c: _Claim, found: list[Found], linker: _Linker) -> str:
     denied = [j for j in members if found[j].relation == "deny" and not linker._is_anaphor(j)]
     if denied:
         return _label(found[denied[0]])
-    plain = [j for j in members if j not in c.counter and linker.words[j]] or members
+    plain = [j for j in members if j not in c.counter | c.reaffirm and linker.words[j]] or members
     return _label(found[plain[0]])
 
 

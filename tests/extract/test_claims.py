@@ -127,3 +127,15 @@ def test_actor_mentions_and_subjects_come_from_one_pattern_per_article():
     assert names.subject(found("the United States Congress will vote", "rus")) == "usa-congress"
     assert names.subject(found("United States Congress will vote", "usa-congress")) == "usa"
     assert names.subject(found("Washington lied", "usa")) is None
+
+
+def test_a_charge_of_misquoting_and_the_paper_standing_by_its_version_join_the_denied_claim(run):
+    st, claims, _ = run("Senator Jones denies saying the tax deal was dead",
+                        "Accusing the Daily Herald of misquoting him, Jones said he had told the newspaper "
+                        "that the deal was “nearly” dead.",
+                        "The Daily Herald said its recording of the interview backed up its version.")
+    assert [s.relation for s in st] == ["deny", "accuse", "assert", "assert"]
+    assert len({s.claim_key for s in st}) == 1
+    assert st[0].target == "daily-herald"  # the paper's account is what he denies
+    # neither the charge nor the paper's reply is the claim's wording
+    assert claims[st[0].claim_key]["label"] == "saying the tax deal was dead"
