@@ -340,8 +340,9 @@ class StatementFinder:
         for child in verb.children:
             if child.dep_ == "neg" and not any(t.is_punct for t in verb.doc[min(child.i, verb.i):max(child.i, verb.i)]):
                 return True  # "did not say" (a "not" inside the quote before "…," X said is not the cue's)
-            if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical:
-                return True
+            if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical and \
+                    not any(t.is_punct for t in verb.doc[min(child.i, verb.i):max(child.i, verb.i)]):
+                return True  # (a "will" inside the quotation before '…," said X' is not the cue's)
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lex.empty_speech | {"expect", "plan", "want",
                                                                                        "hope", "intend", "try"}:
@@ -355,6 +356,10 @@ class StatementFinder:
         if verb.dep_ == "pcomp" and governor is not None and governor.lemma_.lower() in self.lex.negated_affirmative \
                 and any(c.dep_ == "neg" for c in governor.children):
             return False  # "didn't shy away from blaming the West"
+        if verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPS and any(c.dep_ == "ccomp" for c in verb.children):
+            return False  # "after saying her foot was swollen", "aside from saying he wants …"
+        if verb.dep_ == "acl" and head.lemma_.lower() in _SPEECH_EVENTS:
+            return False  # "said at a news conference announcing that …"
         if verb.dep_ in {"amod", "acl", "pcomp"} and not (verb.dep_ == "pcomp" and head.lower_ == "by"):
             return True  # "taxpayers reporting gains", "pilloried for acknowledging" (but "by telling them")
         if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
@@ -366,7 +371,10 @@ class StatementFinder:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
             return True
         if verb.sent.text.rstrip().endswith("?") and verb.dep_ == "ROOT":
-            return True
+            asked = verb.sent.text.rstrip()
+            opening = max(asked.rfind(q) for q in "\"“")
+            if not (opening > verb.idx - verb.sent.start_char):  # '"…," Sanders said, including: "…?"'
+                return True
         return False
 
     def _resolve_speaker(self, head: Token, base: int, loose: bool = False) -> Resolved | None:
@@ -562,11 +570,19 @@ class StatementFinder:
                 return None
         else:  # assert
             colon = sent.text.rstrip().endswith(":")  # "The New York Times reports:" + a quote to come
-            if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon:
+            characterised = _as_phrase(verb) if dobj is not None else None  # "described the showdown as ominous"
+            pointed = _prep_object(verb, {"to"}) if lemma == "point" else None  # "voters point to the crime bill"
+            if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon \
+                    and characterised is None and pointed is None:
                 return None
+            if content is None and pointed is not None:
+                content = _subtree_span(pointed, base)
+            if content is None and characterised is not None:
+                content = token_span(list(dobj.subtree) + list(characterised.subtree), base)
             if content is None and xcomp is not None and (lemma in self.lex.request_verbs or lemma in {
-                    "urge", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand"}):
-                content = _subtree_span(xcomp, base)
+                    "urge", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
+                    "suggest", "recommend"}):
+                content = _subtree_span(xcomp, base)  # "proposes doing away with the mandate"
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
                 content = _subtree_span(dobj, base)
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
@@ -804,6 +820,8 @@ class StatementFinder:
 
 
 _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm", "mean", "reveal"}
+_TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
+_SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
 _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}
@@ -842,6 +860,12 @@ def _signed_over_continued(found: list[Found]) -> list[Found]:
         return found
     return [f for f in found if f.signed or not f.quote or f.content is None
             or not any(s <= f.content.start < e for s, e in signed)]
+
+
+def _as_phrase(verb: Token) -> Token | None:
+    """The "as ominous" of "described the showdown as ominous"."""
+    return next((c for c in verb.children if c.dep_ in {"prep", "oprd", "advcl"} and c.lower_ == "as"
+                 and any(True for _ in c.children)), None)
 
 
 def _that_clause(noun: Token | None) -> Token | None:

@@ -292,3 +292,21 @@ def test_a_that_clause_hung_on_the_verb_belongs_to_the_claim_noun_before_it(run)
                         "his grave\" if he knew about it.")
     assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
         ("Putin", "deny", "took"), ("Obama", "assert", "assertion")]
+
+
+def test_characterising_and_pointing_to_are_statements(run):
+    st, _, actors = run("Democrats also described the showdown as ominous.")
+    assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [
+        ("Democrats", "the showdown as ominous")]
+    st, _, actors = run("These voters specifically point to the 1994 crime bill.")
+    assert [s.evidence.content.text for s in st] == ["the 1994 crime bill"]
+    st, _, _ = run("The troops point their rifles at the crowd.")
+    assert st == []
+
+
+def test_speech_after_a_preposition_of_time_and_at_a_news_conference(run):
+    st, _, actors = run("After saying her right foot was swollen, Clinton noted the clot's existence.")
+    assert ("Clinton", "saying") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
+    st, _, actors = run("\u201cWe will get there together,\u201d Loretta Lynch said at a news conference announcing that "
+                        "her department was suing North Carolina.")
+    assert ("Loretta Lynch", "announcing") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
