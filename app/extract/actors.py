@@ -133,6 +133,7 @@ class ArticleActors:
         self.actors: dict[str, Actor] = {}
         self.history: list[str] = []  # actor ids in order of mention, speakers pushed again
         self.surnames: dict[str, str] = {}  # last name → person id
+        self.issued: dict[str, str] = {}  # document kind ("suit") → the actor that issued the last one
         self._speaker_nouns = set(self.roles["person_roles"]) | set(self.roles["groups"]) | set(
             self.roles["speaker_nouns"]) | {n for nouns in self.roles["anaphors"].values() for n in nouns}
 
@@ -205,9 +206,18 @@ class ArticleActors:
                 return None
             return Resolved(actor_id, token_span([head], base))
         if head.lemma_.lower() in self.roles["documents"]:
+            kind = _DOCUMENT_KINDS.get(head.lemma_.lower(), head.lemma_.lower())
             issuer = _issuer(head)
             if issuer is not None:
-                head = issuer  # "Steele's memo said", "a statement issued on behalf of Zoellick said"
+                found = self.resolve(issuer, base, exclude=exclude)
+                if found is not None:  # "Steele's memo said", "a statement issued on behalf of Zoellick said"
+                    self.issued[kind] = found.actor_id
+                    return found
+            elif kind in self.issued and any(c.lower_ in {"the", "this", "that"} for c in head.children) \
+                    and not (exclude and self.issued[kind] in exclude):
+                # "the suit alleges …": the issuer of the suit named before (a "Texas-led lawsuit")
+                self.mentioned(self.issued[kind])
+                return Resolved(self.issued[kind], token_span(noun_phrase(head), base))
         toks = noun_phrase(head)
         mention = token_span(toks, base)
         actor_id = self._resolve_np(head, toks, mention.text, loose)
@@ -287,6 +297,12 @@ class ArticleActors:
         lemma = head.lemma_.lower()
         former = any(t.lower_ in {"former", "ex", "late", "retired"} for t in toks)
 
+        # a body the gazetteer knows by this very name, before reading it as a person's
+        # ("the Justice Department" is not a Justice named Department)
+        for cand in (text, _clean_name(text)):
+            entry = self.gaz.lookup(cand) if cand else None
+            if entry is not None and entry.kind in {"government", "organization"}:
+                return self._add_entry(entry, _clean_name(text))
         # a person's name, or a role word with the person's name beside it
         # ("the U.S. ambassador to the United Nations, Samantha Power, accused …")
         name_toks = self._person_name(head, toks)
@@ -430,11 +446,19 @@ class ArticleActors:
         return None
 
 
+_DOCUMENT_KINDS = {"lawsuit": "suit", "complaint": "suit", "filing": "suit", "brief": "suit"}
+
+
 def _issuer(document: Token) -> Token | None:
-    """Who issued a document: its possessor, or the object of "by", "from", "on behalf of"."""
+    """Who issued a document: its possessor, the leader of an "X-led" one, or the object of "by",
+    "from", "on behalf of"."""
     for child in document.children:
         if child.dep_ == "poss":
             return child
+        if child.lemma_.lower() == "lead" and child.dep_ in {"amod", "compound"}:
+            leader = next((c for c in child.children if c.pos_ == "PROPN"), None)
+            if leader is not None:  # "a Texas-led multistate lawsuit"
+                return leader
     for tok in document.subtree:
         if tok.dep_ in {"agent", "prep"} and tok.lower_ in {"by", "from", "of"} and (
                 tok.lower_ != "of" or tok.head.lower_ == "behalf"):

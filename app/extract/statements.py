@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extract.actors import ArticleActors, Resolved, token_span
+from app.extract.actors import ArticleActors, Resolved, _issuer, token_span
 from app.extract.records import TextSpan
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -426,6 +426,9 @@ class StatementFinder:
             while head.dep_ == "conj" and self._subject(head) is None:
                 head = head.head
             return self._subject(head), None
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] and \
+                _issuer(verb.head) is not None:
+            return verb.head, None  # "a lawsuit filed by Texas accusing the firms of …": the suit's issuer
         if verb.dep_ in {"advcl", "xcomp", "pcomp", "acl"}:
             # "said the U.S. would abandon the treaty, accusing Russia of …": the accuser is the
             # speaker of the nearest cue above, else the subject of the verb it hangs from

@@ -119,3 +119,18 @@ def test_reports_without_an_issuer_name_nobody_but_the_report_does(nlp):
     assert actors.resolve(reports, 0, loose=True) is None
     assert actors.resolve(report, 0, loose=True) is not None
     assert actors.resolve(report, 0, loose=False) is None
+
+
+def test_a_known_body_is_not_read_as_a_titled_person(resolve):
+    actor, _ = resolve("The Justice Department said Google broke the law.", "Department")
+    assert (actor.id, actor.label, actor.country) == ("usa-moj", "Justice Department", "USA")
+
+
+def test_the_suit_speaks_for_whoever_filed_it(nlp):
+    actors = ArticleActors()
+    first = nlp("A lawsuit filed by the Justice Department accuses Google of abusing its monopoly.")
+    assert actors.resolve(next(t for t in first if t.text == "lawsuit"), 0).actor_id == "usa-moj"
+    later = nlp("The suit alleges that Google violated the Sherman Act.")
+    assert actors.resolve(next(t for t in later if t.text == "suit"), 0).actor_id == "usa-moj"
+    unknown = ArticleActors().resolve(next(t for t in later if t.text == "suit"), 0)  # nobody filed one here
+    assert unknown is None or unknown.actor_id != "usa-moj"

@@ -310,3 +310,9 @@ def test_speech_after_a_preposition_of_time_and_at_a_news_conference(run):
     st, _, actors = run("\u201cWe will get there together,\u201d Loretta Lynch said at a news conference announcing that "
                         "her department was suing North Carolina.")
     assert ("Loretta Lynch", "announcing") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
+
+
+def test_an_accusation_made_by_a_lawsuit_is_its_filers(run):
+    st, _, actors = run("BlackRock issued a statement about a lawsuit filed by the Justice Department accusing Google "
+                        "of abusing its monopoly.")
+    assert ("Justice Department", "accuse", "Google") in _triples(st, actors)
