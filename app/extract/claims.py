@@ -13,7 +13,9 @@ Statements are read in article order; each one joins the claim of an earlier sta
 * it is an accusation elaborating an earlier one of the same accuser against the same target;
 * it denies a charge against its speaker that it shares a word with ("denied sheltering
   militants" ↔ "accused it of harbouring terrorist groups"), or it is a charge that an earlier
-  denial of the accused already rejected.
+  denial of the accused already rejected;
+* it charges an actor with misreporting the speaker ("accused the paper of misquoting him"): it
+  joins the claim the speaker denies; the paper standing by "its version" joins it too.
 
 Denials of "the claims", "such request", "the report" then join the claim they point to: one
 their holder made ("rejected the U.S. claims"), one another actor already denied, a charge against
@@ -320,7 +322,7 @@ class _Linker:
             return None
         g = self.found[i]
         for h in sorted(self.headline):
-            if any(k not in self.headline for k in self.claim_of[h].members):
+            if h > i or any(k not in self.headline for k in self.claim_of[h].members):
                 continue  # the headline's claim is in the body already
             f = self.found[h]
             kinds = {f.relation, g.relation}
