@@ -49,6 +49,20 @@ def load_roles() -> dict:
     return json.loads(resources.files("app.extract").joinpath("data/roles.json").read_text("utf-8"))
 
 
+_GENDER_TITLES = {"ms", "mrs", "miss", "madam", "madame", "lady", "dame", "baroness", "queen", "princess", "duchess",
+                  "countess", "mr", "sir", "lord", "king", "prince", "duke", "baron"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+@lru_cache(maxsize=1)
+def load_gender_words() -> dict[str, str]:
+    """Given names, titles and role words → "f" / "m" (data/given_names.json)."""
+    raw = json.loads(resources.files("app.extract").joinpath("data/given_names.json").read_text("utf-8"))
+    words = {w: "f" for key in ("female", "female_titles") for w in raw[key]}
+    words.update({w: "m" for key in ("male", "male_titles") for w in raw[key]})
+    return words
+
+
 @dataclass
 class Resolved:
     actor_id: str
@@ -134,6 +148,7 @@ class ArticleActors:
         self.history: list[str] = []  # actor ids in order of mention, speakers pushed again
         self.surnames: dict[str, str] = {}  # last name → person id
         self.issued: dict[str, str] = {}  # document kind ("suit") → the actor that issued the last one
+        self.gender: dict[str, str] = {}  # person id → "f" / "m", when a name, title or role word tells
         self._speaker_nouns = set(self.roles["person_roles"]) | set(self.roles["groups"]) | set(
             self.roles["speaker_nouns"]) | {n for nouns in self.roles["anaphors"].values() for n in nouns}
 
@@ -226,6 +241,11 @@ class ArticleActors:
         self.mentioned(actor_id)
         return Resolved(actor_id, mention)
 
+    def fits(self, actor_id: str, pronoun: str) -> bool:
+        """Whether a personal pronoun can refer to the actor as far as gender goes ("she" ≠ Mr Netanyahu)."""
+        want = _PRONOUN_GENDER.get(pronoun.lower())
+        return want is None or self.gender.get(actor_id, want) in {want, "?"}
+
     def resolve_pronoun(self, pronoun: str, exclude: set[str] | None = None) -> str | None:
         want = _PRONOUN_KINDS.get(pronoun)
         if want is None:
@@ -234,7 +254,7 @@ class ArticleActors:
             if exclude and actor_id in exclude:
                 continue
             kind = self.actors[actor_id].kind
-            if want == "person" and kind == "person":
+            if want == "person" and kind == "person" and self.fits(actor_id, pronoun):
                 return actor_id
             if want == "thing" and kind in {"country", "government", "organization"}:
                 return actor_id
@@ -410,9 +430,23 @@ class ArticleActors:
         full = re.sub(r"(’s|'s)$", "", full).strip()
         surname = name_toks[-1].text
         known = self.surnames.get(surname)
-        if known is None:
+        gender = self._gender_of(name_toks, toks + _appositive(head))
+        if known is not None and gender and len(name_toks) == 1 and self.gender.get(known, gender) != gender:
+            # "Mr Trump" after "Melania Trump": the Trump of that gender
+            known = next((pid for pid, a in reversed(self.actors.items()) if a.kind == "person"
+                          and a.label.split()[-1] == surname and self.gender.get(pid, gender) == gender), known)
+        if known is not None and len(name_toks) > 1 and len(self.actors[known].label.split()) > 1 \
+                and self.actors[known].label.split()[0] != name_toks[0].text:
+            known = None if slugify(full) not in self.actors else slugify(full)  # Melania Trump is not Donald        if known is None:
             for pid, actor in self.actors.items():
-                if actor.kind == "person" and (actor.label.split()[-1] == surname or actor.label == full):
+                if actor.kind == "person" and (actor.label == full or actor.label.split()[-1] == surname and (
+                        len(name_toks) == 1 or len(actor.label.split()) == 1
+                        or actor.label.split()[0] == name_toks[0].text)):
+                    known = pid
+                    break
+                if actor.kind == "organization" and actor.label == surname and pid not in self.gaz.entries \
+                        and len(name_toks) > 1 and name_toks[0].lower_ in load_gender_words():
+                    actor.kind = "person"  # "The real Trump showed up" read as an organisation, then "Donald Trump"
                     known = pid
                     break
         country = None
@@ -425,10 +459,35 @@ class ArticleActors:
             if len(full.split()) > len(actor.label.split()) and actor.label.split()[-1] == surname:
                 actor.label = full
             self.surnames[surname] = known
+            if gender and (len(name_toks) == 1 or full == actor.label):  # not "Melania Trump" for Donald
+                self._note_gender(known, gender)
             return self._add(known, actor.label, "person", country, None, _clean_name(text))
         pid = slugify(full)
         self.surnames[surname] = pid
+        if gender:
+            self._note_gender(pid, gender)
         return self._add(pid, full, "person", country, None, _clean_name(text))
+
+    def _note_gender(self, person_id: str, gender: str) -> None:
+        """Evidence of one gender; conflicting evidence (two people one surname) leaves it unknown."""
+        if self.gender.get(person_id, gender) != gender:
+            self.gender[person_id] = "?"
+        else:
+            self.gender[person_id] = gender
+
+    @staticmethod
+    def _gender_of(name_toks: list[Token], toks: list[Token]) -> str | None:
+        """ "Ms Short", "spokeswoman Hua Chunying", "Samantha Power" → "f"; "Mr Gooch", "Vladimir Putin" → "m"."""
+        words = load_gender_words()
+        for t in toks:
+            if t.i < name_toks[0].i or t not in name_toks:
+                g = words.get(t.lower_.rstrip(".")) if t.lower_.rstrip(".") in _GENDER_TITLES else None
+                g = g or (words.get(t.lower_) if t.lower_.endswith(("woman", "man")) else None)
+                if g:
+                    return g
+        if len(name_toks) > 1:
+            return words.get(name_toks[0].lower_)
+        return None
 
     def _anaphor(self, lemma: str) -> str | None:
         """"the company" → the last organisation; "the president" → the last person called president."""

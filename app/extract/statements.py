@@ -387,9 +387,11 @@ class StatementFinder:
             root_subject = self._subject(head.sent.root)
             if root_subject is not None and root_subject.i < head.i and root_subject.pos_ in {"PROPN", "NOUN"}:
                 found = self.actors.resolve(root_subject, base)
-                if found is not None and self.actors.actors[found.actor_id].kind in compatible:
+                if found is not None and self.actors.actors[found.actor_id].kind in compatible \
+                        and self.actors.fits(found.actor_id, head.lower_):
                     return Resolved(found.actor_id, token_span([head], base))
-            if self.last_speaker is not None and self.actors.actors[self.last_speaker].kind in compatible:
+            if self.last_speaker is not None and self.actors.actors[self.last_speaker].kind in compatible \
+                    and self.actors.fits(self.last_speaker, head.lower_):
                 return Resolved(self.last_speaker, token_span([head], base))
         return self.actors.resolve(head, base, loose=loose)
 

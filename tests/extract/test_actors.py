@@ -134,3 +134,27 @@ def test_the_suit_speaks_for_whoever_filed_it(nlp):
     assert actors.resolve(next(t for t in later if t.text == "suit"), 0).actor_id == "usa-moj"
     unknown = ArticleActors().resolve(next(t for t in later if t.text == "suit"), 0)  # nobody filed one here
     assert unknown is None or unknown.actor_id != "usa-moj"
+
+
+def test_she_and_he_take_an_antecedent_of_their_gender(nlp):
+    from app.extract.statements import StatementFinder
+
+    actors = ArticleActors()
+    finder = StatementFinder(actors)
+    text = ("Israeli Prime Minister Benjamin Netanyahu called the vote shameful. U.S. Ambassador Samantha Power "
+            "defended the abstention. And she added that the vote does not diminish the commitment of the "
+            "United States. Ms Short said the UN should lead. He said it was a mistake.")
+    found = finder.paragraph(nlp(text), 0)
+    by_cue = {(f.cue.text, f.speaker.mention.text): actors.actors[f.speaker.actor_id].label for f in found}
+    assert by_cue[("added", "she")] == "Samantha Power"
+    assert by_cue[("said", "He")] == "Benjamin Netanyahu"
+    assert actors.gender["samantha-power"] == "f" and actors.gender["benjamin-netanyahu"] == "m"
+
+
+def test_two_people_of_one_surname_are_two_actors(nlp):
+    actors = ArticleActors()
+    for sentence in ("Donald Trump spoke on Monday.", "Melania Trump spoke on Tuesday.", "Mr Trump left."):
+        doc = nlp(sentence)
+        actors.resolve(next(t for t in doc if t.text == "Trump"), 0)
+    assert sorted((a.label, actors.gender.get(a.id)) for a in actors.actors.values()) == [
+        ("Donald Trump", "m"), ("Melania Trump", "f")]  # "Mr Trump": the Trump who is a man
