@@ -527,9 +527,12 @@ def _own_claim_noun(f: Found, claim_nouns: frozenset[str]) -> bool:
 
 
 def _headline(found: list[Found]) -> set[int]:
-    """Statements of the headline: the first sentence with statements, when it has no final stop."""
+    """Statements of the headline: those the pipeline marked, else the first sentence with
+    statements, when it has no final stop."""
     if not found:
         return set()
+    if any(f.headline for f in found):
+        return {i for i, f in enumerate(found) if f.headline}
     first = min(f.sentence.start for f in found)
     sent = next(f.sentence for f in found if f.sentence.start == first)
     if sent.text.rstrip().endswith(_FINAL_PUNCT) or len(sent.text) > MAX_HEADLINE:

@@ -77,7 +77,10 @@ class Pipeline:
         finder = StatementFinder(actors)
         found = []
         for paragraph, doc in parsed:
-            found.extend(finder.paragraph(doc, paragraph.start))
+            in_paragraph = finder.paragraph(doc, paragraph.start)
+            for f in in_paragraph:
+                f.headline = paragraph.kind == "title"
+            found.extend(in_paragraph)
         text = cleaned.text
         for f in found:  # spans read from the submitted text, whatever case the parser saw
             f.sentence, f.cue = _from(text, f.sentence), _from(text, f.cue)

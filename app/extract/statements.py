@@ -78,6 +78,7 @@ class Found:
     quote: bool = False
     aside: bool = False  # reported in a relative clause the journalist adds ("…, which X claimed")
     signed: bool = False  # a quotation signed after a dash ("“…” ― Name")
+    headline: bool = False  # said in the article's headline (set by the pipeline)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -523,6 +524,16 @@ class StatementFinder:
 
         if relation == "accuse":
             objs = [passive_subj] if passive_subj is not None else ([dobj] + _conjuncts(dobj) if dobj is not None else [])
+            blamed_on = _prep_object(verb, {"on"}) or (_prep_object(dobj, {"on"}) if dobj is not None else None)
+            if lemma == "blame" and blamed_on is not None and dobj is not None:
+                # "blamed the attacks on Tehran": Tehran is accused of the attacks
+                on = blamed_on.head
+                charge = token_span([t for t in dobj.subtree if t not in list(on.subtree)], base)
+                targets = [t for t in (self._accused(o, base) for o in [blamed_on] + _conjuncts(blamed_on))
+                           if t is not None and t.actor_id != speaker.actor_id]
+                if targets:
+                    return [Found(speaker, "accuse", cue, sent_span, charge, t.actor_id, t.mention, confidence)
+                            for t in _unique(targets)]
             targets = [t for t in (self._accused(o, base) for o in objs)
                        if t is not None and t.actor_id != speaker.actor_id]
             if targets:

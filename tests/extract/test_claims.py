@@ -139,3 +139,21 @@ def test_a_charge_of_misquoting_and_the_paper_standing_by_its_version_join_the_d
     assert st[0].target == "daily-herald"  # the paper's account is what he denies
     # neither the charge nor the paper's reply is the claim's wording
     assert claims[st[0].claim_key]["label"] == "saying the tax deal was dead"
+
+
+def test_the_pipeline_marks_headline_statements_for_linking(pipeline):
+    from app.extract.actors import ArticleActors
+    from app.extract.claims import _headline
+    from app.extract.pipeline import ArticleInput
+    from app.extract.statements import StatementFinder
+
+    text = ("Kremlin denies US claim that Russia asked China for help.\n\n"
+            "US officials said Russia had asked China for military equipment. The Kremlin denied it.")
+    result = pipeline.extract(ArticleInput(text=text))
+    first = [e for e in result.graph["edges"] if e["evidence"][0]["start"] == 0]
+    assert first and all(e["relation"] in {"deny", "assert"} for e in first)
+    # the flag wins over the shape of the first sentence (a headline with a final stop)
+    actors = ArticleActors()
+    found = StatementFinder(actors).paragraph(pipeline.nlp("The Kremlin denied the report."), 0)
+    found[0].headline = True
+    assert _headline(found) == {0}

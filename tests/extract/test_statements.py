@@ -316,3 +316,10 @@ def test_an_accusation_made_by_a_lawsuit_is_its_filers(run):
     st, _, actors = run("BlackRock issued a statement about a lawsuit filed by the Justice Department accusing Google "
                         "of abusing its monopoly.")
     assert ("Justice Department", "accuse", "Google") in _triples(st, actors)
+
+
+def test_blaming_something_on_an_actor_accuses_the_actor(run):
+    st, _, actors = run("The United States and Saudi Arabia blamed the attacks on Tehran, which denied responsibility.")
+    triples = _triples(st, actors)
+    assert ("United States", "accuse", "Iran") in triples and ("Saudi Arabia", "accuse", "Iran") in triples
+    assert next(s for s in st if s.relation == "accuse").evidence.content.text == "the attacks"
