@@ -51,6 +51,9 @@ def load_roles() -> dict:
 
 _GENDER_TITLES = {"ms", "mrs", "miss", "madam", "madame", "lady", "dame", "baroness", "queen", "princess", "duchess",
                   "countess", "mr", "sir", "lord", "king", "prince", "duke", "baron"}
+_ROLE_HINTS = {"ambassador", "envoy", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+               "president", "chairman", "chairwoman", "director", "chief", "head", "leader", "official",
+               "representative", "senator", "governor", "general", "commissioner", "adviser", "advisor"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -325,7 +328,7 @@ class ArticleActors:
                 return self._add_entry(entry, _clean_name(text))
         # a person's name, or a role word with the person's name beside it
         # ("the U.S. ambassador to the United Nations, Samantha Power, accused …")
-        name_toks = self._person_name(head, toks)
+        name_toks = self._person_name(head, toks) or _given_name_run(toks)
         if name_toks:
             return self._person(name_toks, toks, head, text, former)
         appos = next((c for c in head.rights if c.dep_ == "appos"), None)
@@ -506,6 +509,18 @@ class ArticleActors:
 
 
 _DOCUMENT_KINDS = {"lawsuit": "suit", "complaint": "suit", "filing": "suit", "brief": "suit"}
+
+
+def _given_name_run(toks: list[Token]) -> list[Token] | None:
+    """A person's name inside a role phrase the parser read otherwise: "U.S. Ambassador to the UN
+    Samantha Power" (a known given name, then proper nouns to the end of the phrase)."""
+    names = load_gender_words()
+    for k, t in enumerate(toks[1:-1], start=1):
+        rest = toks[k + 1:]
+        if t.pos_ == "PROPN" and t.lower_ in names and t.lower_ not in _GENDER_TITLES and rest \
+                and all(r.pos_ == "PROPN" for r in rest) and any(r.lower_ in _ROLE_HINTS for r in toks[:k]):
+            return [t] + rest
+    return None
 
 
 def _issuer(document: Token) -> Token | None:

@@ -158,3 +158,8 @@ def test_two_people_of_one_surname_are_two_actors(nlp):
         actors.resolve(next(t for t in doc if t.text == "Trump"), 0)
     assert sorted((a.label, actors.gender.get(a.id)) for a in actors.actors.values()) == [
         ("Donald Trump", "m"), ("Melania Trump", "f")]  # "Mr Trump": the Trump who is a man
+
+
+def test_a_named_official_inside_a_misparsed_role_phrase(resolve):
+    actor, _ = resolve("U.S. Ambassador to the UN Samantha Power defended the U.S. abstention.", "Ambassador")
+    assert (actor.label, actor.kind) == ("Samantha Power", "person")
