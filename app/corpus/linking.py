@@ -86,9 +86,13 @@ def _candidates(session: Session, article_id: str, terms: Iterable[str]) -> list
     terms = sorted(terms)
     if len(terms) < MIN_SHARED_TERMS:
         return []
+    # Other articles' claims by their ids (the article id, "-c", a number), not by a join to
+    # claims: that looked up the claim of every posting, 70% of the time at 20k articles. The
+    # article's own claims have no terms stored yet anyway.
     ids = session.exec(
-        select(ClaimTerm.claim_id).join(Claim, Claim.id == ClaimTerm.claim_id)  # type: ignore[arg-type]
-        .where(ClaimTerm.term.in_(terms), Claim.article_id != article_id)  # type: ignore[attr-defined]
+        select(ClaimTerm.claim_id)
+        .where(ClaimTerm.term.in_(terms),  # type: ignore[attr-defined]
+               ~ClaimTerm.claim_id.startswith(f"{article_id}-"))  # type: ignore[attr-defined]
         .group_by(ClaimTerm.claim_id).having(func.count() >= MIN_SHARED_TERMS)
         .order_by(func.count().desc(), ClaimTerm.claim_id).limit(MAX_CANDIDATES)
     ).all()
