@@ -341,8 +341,10 @@ class ArticleActors:
         chain = [t for t in toks if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)
                  and t.dep_ in {"compound", "nsubj", "nsubjpass", "pobj", "dobj", "ROOT", "poss", "agent",
                                 "appos", "conj", "attr", "nmod", "amod"}]
-        for cand in (text, _clean_name(text), " ".join(t.text for t in chain), head.text):
+        for n, cand in enumerate((text, _clean_name(text), " ".join(t.text for t in chain), head.text)):
             entry = self.gaz.lookup(cand) if cand else None
+            if entry is not None and n >= 2 and self._foreign_modifier(toks, head, entry):
+                continue  # "the Ukrainian Canadian Congress" is not the US Congress
             if entry is not None and entry.kind != "country" or (entry is not None and head.pos_ == "PROPN"):
                 return self._add_entry(entry, _clean_name(text))
         # a role word modified by a named institution ("a Kremlin spokesman", "White House officials")
@@ -424,6 +426,15 @@ class ArticleActors:
         kind = "group" if head.tag_ == "NNS" else "other"
         return self._add("other-" + slugify(label), label, kind if kind != "person" else "other", None, None,
                          _clean_name(text))
+
+    def _foreign_modifier(self, toks: list[Token], head: Token, entry: GazetteerEntry) -> bool:
+        """A nationality or place before the head that is not the entry's country."""
+        for t in toks:
+            if t.i < head.i and t.pos_ in {"ADJ", "PROPN"} and t not in entry_tokens(entry, toks):
+                other = self.gaz.lookup_demonym(t.text) or self.gaz.lookup(t.text)
+                if other is not None and other.country and other.country != entry.country:
+                    return True
+        return False
 
     def _is_country_word(self, t: Token) -> bool:
         return bool(self.gaz.lookup_demonym(t.text) or (self.gaz.lookup(t.text) or None)) or t.dep_ == "case"
@@ -509,6 +520,12 @@ class ArticleActors:
 
 
 _DOCUMENT_KINDS = {"lawsuit": "suit", "complaint": "suit", "filing": "suit", "brief": "suit"}
+
+
+def entry_tokens(entry: GazetteerEntry, toks: list[Token]) -> list[Token]:
+    """The tokens of the phrase that spell one of the entry's names ("US" of "US Congress")."""
+    words = {w.lower() for name in entry.names for w in name.split()}
+    return [t for t in toks if t.lower_ in words]
 
 
 def _given_name_run(toks: list[Token]) -> list[Token] | None:

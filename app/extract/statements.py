@@ -593,6 +593,11 @@ class StatementFinder:
                 return None
             if content is None and pointed is not None:
                 content = _subtree_span(pointed, base)
+            purpose = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in
+                            self.lex.request_verbs | {"urge", "demand", "request", "warn", "call", "complain"}
+                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if content is None and purpose is not None and lemma in {"write", "tweet", "post", "respond", "reply"}:
+                content = _subtree_span(purpose, base)  # "wrote to the ministers in 2023 to ask them to …"
             if content is None and characterised is not None:
                 content = token_span(list(dobj.subtree) + list(characterised.subtree), base)
             if content is None and xcomp is not None and (lemma in self.lex.request_verbs or lemma in {

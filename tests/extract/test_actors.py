@@ -163,3 +163,10 @@ def test_two_people_of_one_surname_are_two_actors(nlp):
 def test_a_named_official_inside_a_misparsed_role_phrase(resolve):
     actor, _ = resolve("U.S. Ambassador to the UN Samantha Power defended the U.S. abstention.", "Ambassador")
     assert (actor.label, actor.kind) == ("Samantha Power", "person")
+
+
+def test_a_foreign_modifier_keeps_an_organisation_from_a_countrys_institution(resolve):
+    actor, _ = resolve("The Ukrainian Canadian Congress wrote to the ministers.", "Congress")
+    assert actor.label == "Ukrainian Canadian Congress" and actor.country is None
+    actor, _ = resolve("Congress passed the bill after the US Congress debated it.", "Congress")
+    assert actor.country == "USA"

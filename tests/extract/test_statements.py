@@ -323,3 +323,9 @@ def test_blaming_something_on_an_actor_accuses_the_actor(run):
     triples = _triples(st, actors)
     assert ("United States", "accuse", "Iran") in triples and ("Saudi Arabia", "accuse", "Iran") in triples
     assert next(s for s in st if s.relation == "accuse").evidence.content.text == "the attacks"
+
+
+def test_writing_to_ask_is_a_statement(run):
+    st, _, actors = run("The Ukrainian Canadian Congress wrote to Canada\u2019s ministers of foreign affairs in 2023 to "
+                        "ask them to investigate Trofimov.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ukrainian Canadian Congress", "wrote")]
