@@ -187,8 +187,9 @@ class StatementFinder:
         found += self._signed_quotes(sent, base, sent_span, quotes, found)
         found = [self._own_denial(f, sent, base, quotes) for f in _outermost(found, self._reporting_medium)]
         if any(f.cue.text.lower() != "according to" for f in found):
-            # "…, Peskov said, according to Reuters": the medium only carries the quote
-            found = [f for f in found if f.cue.text.lower() != "according to"]
+            # "…, Peskov said, according to Reuters": the medium only carries the quote (but "watched
+            # the videos, according to their attorneys, and said …" has two sources of its own)
+            found = [f for f in found if f.cue.text.lower() != "according to" or not self._medium(f)]
         quoted_sentence = any(s <= sent.start_char < e or s < sent.end_char <= e for s, e in quotes) \
             or sent.text.lstrip().startswith(tuple(_QUOTE_CHARS) + ("''", "``"))
         if found:
@@ -232,6 +233,19 @@ class StatementFinder:
         while toks and toks[0].text in set(_QUOTE_CHARS) | {"''", "``"}:
             toks = toks[1:]  # '"WALLACE: Let's start …' — a transcript quoted whole
         found: list[Found] = []
+        if len(toks) > 3 and toks[0].lower_ in _INVERTED_CUES:  # "Said Ellis: “I don't get the sense …”"
+            j = 1
+            while j < len(toks) and toks[j].pos_ == "PROPN" and j < 5:
+                j += 1
+            if j > 1 and j < len(toks) - 1 and toks[j].text in {":", ","}:
+                speaker = self.actors.resolve(toks[j - 1], base, loose=True)
+                if speaker is not None and self.actors.actors[speaker.actor_id].kind == "person":
+                    speaker = self.actors.named_person(toks[1:j], base) or speaker  # not "Said Ellis"
+                if speaker is not None:
+                    rest = toks[j + 1:]
+                    f = Found(speaker, "assert", token_span([toks[0]], base), sent_span, token_span(rest, base),
+                              confidence=0.7)
+                    return self._accusations(f, rest[0].head if rest else None, base)
         i = 0
         while i < len(toks) and (toks[i].pos_ == "PROPN" or toks[i].text[:1].isupper()) and i < 4:
             i += 1
@@ -315,6 +329,10 @@ class StatementFinder:
         """ "Mousavi rejected …, state media said": a news outlet named after what it reports only carries it."""
         if f.content is None or f.content.end > f.cue.start:
             return False
+        return self._medium(f)
+
+    def _medium(self, f: Found) -> bool:
+        """The speaker is a news outlet ("state media", "Reuters", "the newspaper")."""
         mention = f.speaker.mention.text
         words = {w.lower() for w in re.findall(r"[\w-]+", mention)}
         return bool(words & self.lex.media_words) or re.sub(r"^the ", "", mention, flags=re.I) in self.lex.news_media \
@@ -843,6 +861,7 @@ class StatementFinder:
 _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm", "mean", "reveal"}
 _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
+_INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
 _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}

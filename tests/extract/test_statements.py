@@ -329,3 +329,17 @@ def test_writing_to_ask_is_a_statement(run):
     st, _, actors = run("The Ukrainian Canadian Congress wrote to Canada\u2019s ministers of foreign affairs in 2023 to "
                         "ask them to investigate Trofimov.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ukrainian Canadian Congress", "wrote")]
+
+
+def test_inverted_said_with_a_colon(run):
+    st, _, actors = run("Said Ellis: \u201cI don\u2019t get the sense she\u2019s the least bit interested in tax reform.\u201d")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ellis", "Said")]
+
+
+def test_according_to_a_source_of_its_own_stands_beside_another_cue(run):
+    st, _, actors = run("Scott's relatives watched the police videos on Thursday, according to their attorneys, "
+                        "and said they came away with more questions.")
+    assert "said" in [s.evidence.cue.text for s in st]
+    st, _, actors = run("Russia says it stopped Mitt Romney from becoming secretary of state, according to "
+                        "The New Yorker.")
+    assert [s.evidence.cue.text for s in st] == ["says"]  # a magazine only carries it
