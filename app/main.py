@@ -16,6 +16,7 @@ from app.api import api_router
 from app.api.body_limit import BodySizeLimit
 from app.api.viewer import install_viewer
 from app.config import Settings, get_settings
+from app.corpus.lemmas import preload as preload_lemmas
 from app.corpus.linking import link_missing
 from app.db import engine_url, make_engine, upgrade
 from app.errors import handle_error
@@ -57,8 +58,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(prepare_database, settings, engine)
-        await run_in_threadpool(get_pipeline)  # load the spaCy model before the first request
-        await run_in_threadpool(get_extraction_process(settings.spacy_model).start)  # and the API's
+        # no spaCy pipeline in this process (only the seeding loads one): articles are parsed in
+        # the extraction child, and matching their claims needs the lemma tables alone
+        await run_in_threadpool(preload_lemmas)
+        await run_in_threadpool(get_extraction_process(settings.spacy_model).start)
         app.state.ingest_queue = await run_in_threadpool(open_queue, engine, settings)
         freeze_startup_objects()
         yield

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Memory of one API process: RSS after start-up (model loaded) and after serving 1k requests.
 
-    .venv/bin/python bench/memory.py [--requests 1000] [--articles 20]
+    .venv/bin/python bench/memory.py [--requests 1000] [--articles 20] [--postgres URL]
 
-Starts ``claimgraph serve`` on a free loopback port with a fresh SQLite file, reads VmRSS and
+Starts ``claimgraph serve`` on a free loopback port with a fresh SQLite file (or, with
+``--postgres``, a fresh database made beside the one given and dropped after), reads VmRSS and
 VmHWM (peak) from /proc for the server process and for its extraction child (the process that
 runs the parser for submitted articles), then sends ``--requests`` requests: ``--articles`` of
 them ``POST /v1/articles`` (PolNeAR dev articles beside the repository, else the seeds), the rest
@@ -17,6 +18,7 @@ import argparse
 import http.client
 import json
 import random
+import secrets
 import sys
 import tempfile
 from pathlib import Path
@@ -70,13 +72,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--articles", type=int, default=20, help="of the requests, article submissions")
+    parser.add_argument("--postgres", help="a PostgreSQL database URL: measure on a fresh one beside it")
     args = parser.parse_args()
+    if args.postgres:
+        from sqlalchemy import create_engine, make_url, text
+
+        name = f"claimgraph_bench_{secrets.token_hex(4)}"
+        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            run(args, make_url(args.postgres).set(database=name).render_as_string(hide_password=False))
+        finally:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+    else:
+        run(args, None)
+
+
+def run(args: argparse.Namespace, database_url: str | None) -> None:
 
     _, texts = load_texts()
     rng = random.Random(8)
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
-        server = start_server(f"sqlite:///{folder}/memory.db", port, Path(folder) / "server.log")
+        server = start_server(database_url or f"sqlite:///{folder}/memory.db", port, Path(folder) / "server.log")
         try:
             at_start = memory(server.pid)
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
@@ -92,7 +113,8 @@ def main() -> None:
             after = memory(server.pid)
         finally:
             stop_server(server)
-    print(f"{args.requests} requests ({args.articles} article submissions, the rest reads)")
+    print(f"{'PostgreSQL' if database_url else 'SQLite'}, {args.requests} requests "
+          f"({args.articles} article submissions, the rest reads)")
     for name in at_start:
         (rss0, _), (rss1, peak) = at_start[name], after[name]
         print(f"{name:17}: {rss0:6.0f} MB after start-up, {rss1:6.0f} MB after the requests "

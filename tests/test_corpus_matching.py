@@ -40,6 +40,13 @@ def test_lemma_from_the_model_tables(word, expected):
     assert lemma(word) == expected
 
 
+def test_lemma_tables_come_from_the_package_files_or_else_the_pipeline():
+    from app.corpus import lemmas
+
+    assert lemmas._package_lookups(Settings().spacy_model) is not None  # no pipeline loaded
+    assert lemmas._package_lookups("no_such_pipeline_package") is None  # spacy.load it is
+
+
 def test_actor_names_fold_to_their_country_and_leave_the_content():
     kremlin = signature("The Kremlin requested military aid from Beijing", [], [], _fold)
     russia = signature("Russia asked China for military help", ["rus"], [], _fold)

@@ -11,22 +11,33 @@ few dictionary look-ups. A verb reading wins over a noun one, which is what matc
 from functools import lru_cache
 from typing import Any
 
+from spacy.lookups import Lookups
+from spacy.util import get_model_meta, get_package_path
+
 from app.config import get_settings
 from app.extract.nlp import load_nlp
 
 _PARTS_OF_SPEECH = ("verb", "noun", "adj")
+_TABLES = ("lemma_exc", "lemma_rules", "lemma_index")
+
+
+def preload() -> None:
+    """Read the tables now rather than on the first claim matched."""
+    _tables()
 
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, Any], dict[str, Any], dict[str, set[str]]] | None:
     """(exceptions, rules, index) per part of speech, or None for a model without rule tables."""
-    nlp = load_nlp(get_settings().spacy_model, get_settings().nlp_threads)
-    if "lemmatizer" not in nlp.pipe_names:
+    lookups = _package_lookups(get_settings().spacy_model)
+    if lookups is None:  # not laid out as a pipeline package: load the pipeline itself
+        nlp = load_nlp(get_settings().spacy_model, get_settings().nlp_threads)
+        if "lemmatizer" not in nlp.pipe_names:
+            return None
+        lookups = nlp.get_pipe("lemmatizer").lookups
+    if not all(lookups.has_table(t) for t in _TABLES):
         return None
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if not all(lookups.has_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")):
-        return None
-    exc, rules, index = (lookups.get_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index"))
+    exc, rules, index = (lookups.get_table(t) for t in _TABLES)
     return ({p: exc.get(p, {}) for p in _PARTS_OF_SPEECH},
             {p: rules.get(p, []) for p in _PARTS_OF_SPEECH},
             {p: set(index.get(p, [])) for p in _PARTS_OF_SPEECH})
@@ -58,3 +69,18 @@ def _by_rules(word: str, rules: list[list[str]], index: set[str]) -> str | None:
         if word.endswith(old) and (form := word[: len(word) - len(old)] + new) in index:
             return form
     return None
+
+
+def _package_lookups(model: str) -> Lookups | None:
+    """The lemmatizer's tables, read from the installed pipeline package's files: a few MB, where
+    loading the pipeline costs some 80 MB (the API process parses nothing: its extraction runs in
+    a child process), so only matching claims at ingest would load it there."""
+    try:
+        package = get_package_path(model)
+        meta = get_model_meta(package)
+        folder = package / f"{meta['lang']}_{meta['name']}-{meta['version']}" / "lemmatizer" / "lookups"
+    except (OSError, ImportError, KeyError, ValueError):
+        return None
+    if not (folder / "lookups.bin").is_file():
+        return None
+    return Lookups().from_disk(folder)
