@@ -35,6 +35,7 @@ class Lexicon:
     not_true: tuple[str, ...]
     no_wrongdoing: tuple[str, ...]
     refusals: re.Pattern[str]
+    no_evidence: re.Pattern[str]
     hypothetical: frozenset[str]
     empty_speech: frozenset[str]
     wrongdoing: frozenset[str]
@@ -59,7 +60,9 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verbs={lemma: rel for rel, lemmas in raw["verbs"].items() for lemma in lemmas},
                    attribution_nouns=dict(raw["attribution_nouns"]), deny_phrases=dict(raw["deny_phrases"]),
                    not_true=tuple(raw["not_true"]), no_wrongdoing=tuple(raw["no_wrongdoing"]),
-                   refusals=re.compile("|".join(f"(?:{p})" for p in raw["refusals"]), re.IGNORECASE), **word_sets)
+                   refusals=re.compile("|".join(f"(?:{p})" for p in raw["refusals"]), re.IGNORECASE),
+                   no_evidence=re.compile("|".join(f"(?:{p})" for p in raw["no_evidence"]), re.IGNORECASE),
+                   **word_sets)
 
 
 @dataclass
@@ -731,6 +734,8 @@ class StatementFinder:
         text = " " + " ".join(t.lower_ for t in ccomp.subtree).replace("n't", "not") + " "
         if any(f" {p} " in text for p in self.lex.no_wrongdoing) and " not not " not in text:
             return True  # "insists that there is nothing wrong with his policy", "said he was not guilty"
+        if self.lex.no_evidence.search(text):
+            return True  # "they haven't come up with any evidence that US companies are being harmed"
         subj = next((c for c in ccomp.children if c.dep_ in _SUBJ), None)
         if subj is None:  # "told a court that fraud charges levelled against him are false" (subject misparsed)
             subj = next((t for t in ccomp.doc[ccomp.head.i + 1:ccomp.i] if t.lemma_.lower() in self.lex.claim_nouns), None)

@@ -343,3 +343,12 @@ def test_according_to_a_source_of_its_own_stands_beside_another_cue(run):
     st, _, actors = run("Russia says it stopped Mitt Romney from becoming secretary of state, according to "
                         "The New Yorker.")
     assert [s.evidence.cue.text for s in st] == ["says"]  # a magazine only carries it
+
+
+def test_saying_a_claim_lacks_evidence_is_a_denial(run):
+    st, _, _ = run("Anthony Gooch said they have not come up with any evidence that US companies are being harmed.")
+    assert [s.relation for s in st] == ["deny"]
+    st, _, _ = run("The ministry said there was no evidence of foul play.")
+    assert [s.relation for s in st] == ["deny"]
+    st, _, _ = run("The ministry said the evidence of foul play was overwhelming.")
+    assert [s.relation for s in st] == ["assert"]
