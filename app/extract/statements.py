@@ -821,6 +821,12 @@ class StatementFinder:
         if clause.lemma_.lower() in _EVIDENTIAL:  # "the evidence indicates that the plane was shot down by …"
             clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in {"this", "that"}:  # "This is why Russia has tried to …"
+            inner = next((c for c in clause.subtree if c.dep_ in {"advcl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"}
+                          and any(g.dep_ == "nsubj" and g.pos_ in {"PROPN", "NOUN"} for g in c.children)), None)
+            if inner is not None:
+                clause = inner
+                subj = next(c for c in clause.children if c.dep_ == "nsubj")
         by = next((c for c in clause.children if c.dep_ == "agent"), None)
         agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         accused = agent if agent is not None else subj  # "they are being punished by the authorities"
@@ -834,6 +840,9 @@ class StatementFinder:
                                                                        "xcomp", "acomp"}}
         if clause.lemma_.lower() == "be":  # "the administration was behind the rebuke"
             words |= {c.lower_ for c in clause.children if c.dep_ == "prep"}
+        for c in predicate:  # the means: "tried to obtain technology by circumventing sanctions"
+            for by in (p for p in c.subtree if p.dep_ == "prep" and p.lower_ == "by" and p.head.pos_ == "VERB"):
+                words |= {g.lemma_.lower() for g in by.children if g.dep_ == "pcomp"}
         negated = any(c.dep_ == "neg" for c in clause.children)
         failed_duty = negated and agent is None and any(t.lemma_.lower() in self.lex.obligations for t in clause.subtree)
         if not (words & self.lex.negative) and not alleged and not failed_duty:

@@ -352,3 +352,14 @@ def test_saying_a_claim_lacks_evidence_is_a_denial(run):
     assert [s.relation for s in st] == ["deny"]
     st, _, _ = run("The ministry said the evidence of foul play was overwhelming.")
     assert [s.relation for s in st] == ["assert"]
+
+
+def test_charges_of_failing_to_act_and_of_the_means_used(run):
+    st, _, actors = run("The administration says Pakistan is not taking strong enough steps to combat the Taliban.")
+    assert [(s.relation, actors[s.target].label) for s in st] == [("accuse", "Pakistan")]
+    st, _, actors = run("\u201cThis is why Russia has repeatedly tried to obtain Western technology by circumventing "
+                        "sanctions,\u201d Kiesewetter said.")
+    assert [(s.relation, actors[s.target].label) for s in st] == [("accuse", "Russia")]
+    st, _, _ = run("\u201cThis is why Russia has repeatedly tried to obtain Western technology by buying it,\u201d "
+                   "Kiesewetter said.")
+    assert [s.relation for s in st] == ["assert"]
