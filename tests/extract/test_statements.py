@@ -363,3 +363,10 @@ def test_charges_of_failing_to_act_and_of_the_means_used(run):
     st, _, _ = run("\u201cThis is why Russia has repeatedly tried to obtain Western technology by buying it,\u201d "
                    "Kiesewetter said.")
     assert [s.relation for s in st] == ["assert"]
+
+
+def test_denying_involvement_is_a_denial(run):
+    st, _, _ = run("Lord Goldsmith said Lord Falconer and Baroness Morgan played no part in drafting the answer.")
+    assert [s.relation for s in st] == ["deny"]
+    st, _, _ = run("The Kremlin said Moscow had nothing to do with the poisoning.")
+    assert [s.relation for s in st] == ["deny"]
