@@ -134,6 +134,7 @@ class StatementFinder:
         self.last_quote: tuple[Resolved, TextSpan, int] | None = None  # speaker, cue, paragraph no
         self.last_speaker: str | None = None
         self.pending_colon: tuple[Resolved, TextSpan, str] | None = None
+        self.colon_found: Found | None = None  # the statement of "X said:" whose quotation is still to come
         self.paragraph_no = 0
         self._relative: Token | None = None
         self._co_speakers: list[Resolved] = []
@@ -214,6 +215,7 @@ class StatementFinder:
             self.pending_colon = None
             if sent.text.rstrip().endswith(":"):
                 self.pending_colon = (last.speaker, last.cue, "assert")
+                self.colon_found = last
             # the other sentences of a quotation that this sentence attributes
             return found
         if quoted_sentence:
@@ -343,6 +345,7 @@ class StatementFinder:
 
     def _continuation(self, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         """An unattributed quotation that continues the last attributed one."""
+        colon, self.colon_found = self.colon_found, None
         if self.pending_colon is not None:
             speaker, cue, rel = self.pending_colon
             self.pending_colon = None
@@ -354,7 +357,14 @@ class StatementFinder:
         self.last_quote = (speaker, cue, self.paragraph_no)
         content = _quote_content(sent, base, quotes) or sent_span
         f = self._own_denial(Found(speaker, rel, cue, sent_span, content, confidence=0.6, quote=True), sent, base, quotes)
-        return self._accusations(f, sent.root, base) if f.relation == "assert" else [f]
+        found = self._accusations(f, sent.root, base) if f.relation == "assert" else [f]
+        if colon is not None and colon.relation == "assert" and colon.speaker.actor_id == speaker.actor_id \
+                and found[0].relation != "assert" and colon.sentence.end <= sent_span.start:
+            # "Slater said:" + a quotation that accuses: the introducing sentence is that accusation too
+            colon.relation, colon.target, colon.target_mention = found[0].relation, found[0].target, \
+                found[0].target_mention
+            colon.content = found[0].content
+        return found
 
     # -- cues ------------------------------------------------------------------------------------
     def _blocked(self, verb: Token) -> bool:

@@ -370,3 +370,10 @@ def test_denying_involvement_is_a_denial(run):
     assert [s.relation for s in st] == ["deny"]
     st, _, _ = run("The Kremlin said Moscow had nothing to do with the poisoning.")
     assert [s.relation for s in st] == ["deny"]
+
+
+def test_the_sentence_that_introduces_an_accusing_quotation_accuses_too(run):
+    st, _, actors = run("The Chinese foreign ministry spokesman said:",
+                        "\u201cThe United States is spreading disinformation about China.\u201d")
+    assert _triples(st, actors) == [("China", "accuse", "United States")] * 2
+    assert [s.evidence.sentence.text[:10] for s in st] == ["The Chines", "\u201cThe Unite"]
