@@ -162,10 +162,11 @@ class StatementFinder:
 
     def _note_entities(self, sent: Span, base: int) -> None:
         """Push actors named in the sentence onto the pronoun history (subjects last = most salient)."""
+        groups = set(self.actors.roles["groups"])
         for tok in sent:
-            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"} and tok.ent_type_ in {
-                    "PERSON", "ORG", "GPE", "NORP"}:
-                self.actors.resolve(tok, base)
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"} and (tok.ent_type_ in {
+                    "PERSON", "ORG", "GPE", "NORP"} or (tok.tag_ == "NNS" and tok.lemma_.lower() in groups)):
+                self.actors.resolve(tok, base)  # "Opponents will ask the court … They argue that …"
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence(self, sent: Span, base: int, quotes: list[tuple[int, int]]) -> list[Found]:
@@ -911,7 +912,8 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
         if carrier(f):
             return any(contains(f, g) for g in found if g.speaker.actor_id != f.speaker.actor_id)
         return any(contains(g, f) for g in found if not carrier(g) and not f.aside
-                   and not (f.speaker.actor_id == g.speaker.actor_id and f.relation == "accuse"))
+                   and not (f.speaker.actor_id == g.speaker.actor_id and (
+                       f.relation == "accuse" or f.cue.text.lower().endswith("ing"))))  # "said …, arguing that …"
 
     return [f for f in found if not dropped(f)]
 

@@ -377,3 +377,12 @@ def test_the_sentence_that_introduces_an_accusing_quotation_accuses_too(run):
                         "\u201cThe United States is spreading disinformation about China.\u201d")
     assert _triples(st, actors) == [("China", "accuse", "United States")] * 2
     assert [s.evidence.sentence.text[:10] for s in st] == ["The Chines", "\u201cThe Unite"]
+
+
+def test_they_takes_a_generic_group_subject_and_a_participle_after_said_is_its_own_act(run):
+    st, _, actors = run("Opponents will ask the court to throw out the rules on Tuesday.",
+                        "They argue that the EPA overstepped its regulatory authority.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Opponents", "argue")]
+    st, _, _ = run("Sen. David Perdue said he did not believe those characterizations hurt Romney, arguing that it "
+                   "was divisions in the Republican Party that hurt him.")
+    assert [s.evidence.cue.text for s in st] == ["said", "arguing"]
