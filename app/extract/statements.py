@@ -82,6 +82,7 @@ class Found:
     aside: bool = False  # reported in a relative clause the journalist adds ("…, which X claimed")
     signed: bool = False  # a quotation signed after a dash ("“…” ― Name")
     headline: bool = False  # said in the article's headline (set by the pipeline)
+    participle: bool = False  # "said …, arguing that …": an act of its own beside the verb it hangs from
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -487,6 +488,9 @@ class StatementFinder:
     def _verb_cue(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         self._co_speakers = []
         found = self._verb_cue_typed(verb, sent, base, sent_span, quotes)
+        if found and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            for f in found:
+                f.participle = True  # "said …, arguing that …"
         if not found or not self._co_speakers:
             return found
         # "The Conservatives and Liberal Democrats say …": one statement per speaker
@@ -912,8 +916,7 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
         if carrier(f):
             return any(contains(f, g) for g in found if g.speaker.actor_id != f.speaker.actor_id)
         return any(contains(g, f) for g in found if not carrier(g) and not f.aside
-                   and not (f.speaker.actor_id == g.speaker.actor_id and (
-                       f.relation == "accuse" or f.cue.text.lower().endswith("ing"))))  # "said …, arguing that …"
+                   and not (f.speaker.actor_id == g.speaker.actor_id and (f.relation == "accuse" or f.participle)))
 
     return [f for f in found if not dropped(f)]
 
