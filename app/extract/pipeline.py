@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from datetime import date
 from typing import Any
 
@@ -138,15 +140,27 @@ def headline_for_parser(headline: str, article: str) -> str:
             return word[:-3] + "ied"
         if word.endswith("es") and word[:-1] in cues:
             return word[:-1] + "d"
+        lemma = word[:-1] if word.endswith("s") and not word.endswith("ss") else None
+        relation = cues.get(lemma) if lemma else None
+        if relation:  # "Short attacks US": a past tense of the same relation and length stands in
+            return next((w for w in _stand_ins()[relation] if len(w) == len(word)), word)
         return word
 
     return _HEADLINE_VERB.sub(past, text)
 
 
 @lru_cache(maxsize=1)
-def _cue_lemmas() -> frozenset[str]:
+def _cue_lemmas() -> dict[str, str]:
+    """Cue verb lemma → relation."""
     lex = load_lexicon()
-    return frozenset(lex.verbs) | lex.deny_if_claim_object | lex.accuse_if_object
+    cues = {lemma: "deny" for lemma in lex.deny_if_claim_object} | {lemma: "accuse" for lemma in lex.accuse_if_object}
+    return cues | dict(lex.verbs)
+
+
+@lru_cache(maxsize=1)
+def _stand_ins() -> dict[str, list[str]]:
+    raw = json.loads(resources.files("app.extract").joinpath("data/cues.json").read_text("utf-8"))
+    return raw["headline_stand_ins"]
 
 
 def _from(text: str, span: TextSpan) -> TextSpan:
