@@ -156,6 +156,29 @@ def test_corpus_graph_is_cached_until_an_ingest_or_delete(client, stored, sessio
     assert _graph(client).graph == {"articles": 3, "statements": 3} and len(builds) == 5
 
 
+def test_the_corpus_version_tells_article_sets_apart(session, stored, make_result):
+    """A version is never seen with two sets of articles: also when the latest article is
+    deleted and another takes its place (SQLite then uses its row id again)."""
+    first, second = (r.article["id"] for r in stored)
+    sets = {graph_service.corpus_version(session): {first, second}}
+
+    def now(articles: set[str]) -> None:
+        version = graph_service.corpus_version(session)
+        assert sets.setdefault(version, articles) == articles, (version, sets)
+
+    delete_article(session, second)
+    now({first})
+    late = _us_accuses_russia(make_result)
+    store_result(session, late)
+    now({first, late.article["id"]})
+    delete_article(session, late.article["id"])
+    now({first})
+    store_result(session, stored[1])
+    now({first, second})
+    delete_article(session, first)
+    now({second})
+
+
 @pytest.mark.postgres
 def test_a_cached_graph_never_outlives_its_corpus_under_concurrent_writes(postgres_db, make_result,
                                                                           monkeypatch):

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlmodel import Session, func, select
 
 from app.corpus.analytics import Measures, busiest_edge, measure, shortest_path
@@ -146,13 +146,39 @@ _metrics_cache: OrderedDict[tuple, tuple[Measures, dict[str, dict[str, Any]]]] =
 _metrics_lock = threading.Lock()
 
 
+def clear_caches(engine: Engine | None = None) -> None:
+    """Forget the cached graphs and measures of ``engine``'s database, or of every database, in
+    this process (benchmarks time the builds)."""
+    global _graph_cache_bytes
+
+    def dropped(key: tuple) -> bool:
+        return engine is None or key[0] == repr(engine.url)
+
+    with _graph_lock:
+        for key in [k for k in _graph_cache if dropped(k)]:
+            _graph_cache_bytes -= len(_graph_cache.pop(key)[1])
+    with _metrics_lock:
+        for key in [k for k in _metrics_cache if dropped(k)]:
+            del _metrics_cache[key]
+
+
 def corpus_version(session: Session) -> tuple:
-    """The state of the corpus, as its graphs see it: the number of articles and the latest
-    ingest time. Every ingest and every delete changes it, in this process or any other sharing
-    the database, and no two sets of articles have the same version: an article's ingest time is
-    taken as it is committed, in turn with the other ingests (``services/store.py``), so it is
-    later than that of any article committed before it (a set that lost articles and gained
-    others has a later latest time)."""
+    """The state of the corpus, as its graphs see it; every ingest and every delete changes it,
+    in this process or any other sharing the database, and no two sets of articles have the same
+    version. An article's ingest time is taken as it is committed, the ingests taking turns from
+    there (``services/store.py``), so it is later than that of any article committed before.
+
+    PostgreSQL: the number of articles and the latest ingest time (a set that lost articles and
+    gained others has a later latest time). SQLite: the number of articles and the row id and
+    ingest time of the last row (the largest row id: the latest insert, as row ids only grow
+    while that row is there; a row id used again after a delete comes with a later time), read
+    in microseconds from the table's B-tree where the latest time scanned every article.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        return tuple(session.exec(text(  # type: ignore[call-overload]
+            "SELECT (SELECT count(*) FROM articles),"
+            " (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 1),"
+            " (SELECT ingested_at FROM articles ORDER BY rowid DESC LIMIT 1)")).one())
     return tuple(session.exec(select(func.count(), func.max(Article.ingested_at))).one())
 
 
