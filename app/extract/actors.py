@@ -152,6 +152,7 @@ class ArticleActors:
         self.surnames: dict[str, str] = {}  # last name → person id
         self.issued: dict[str, str] = {}  # document kind ("suit") → the actor that issued the last one
         self.gender: dict[str, str] = {}  # person id → "f" / "m", when a name, title or role word tells
+        self.full_names: dict[str, str] = {}  # surname → the full name the article gives somewhere
         self._speaker_nouns = set(self.roles["person_roles"]) | set(self.roles["groups"]) | set(
             self.roles["speaker_nouns"]) | {n for nouns in self.roles["anaphors"].values() for n in nouns}
 
@@ -205,6 +206,28 @@ class ArticleActors:
         if entry is not None:
             return self._add_entry(entry, name)
         return self._add(slugify(name), name, "organization", None, None, name)
+
+    def note_names(self, doc) -> None:
+        """Learn the article's full person names before reading it, so that a surname met first
+        ("Short attacks US over tsunami aid", the headline of "Clare Short …") is that person."""
+        for ent in doc.ents:
+            words = [t for t in ent if t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS]
+            if ent.label_ == "PERSON" and len(words) >= 2 and all(w.text[:1].isupper() for w in words):
+                self.full_names.setdefault(words[-1].text, " ".join(w.text for w in words))
+
+    def _known_surname(self, head: Token, toks: list[Token]) -> str | None:
+        """A lone capitalised surname of a person the article names in full elsewhere."""
+        full = self.full_names.get(head.text)
+        if full is None or len(toks) > 2 or not head.text[:1].isupper() or head.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+            return None
+        if head.text in self.surnames:
+            return self.surnames[head.text]
+        pid = slugify(full)
+        self.surnames[head.text] = pid
+        gender = load_gender_words().get(full.split()[0].lower())
+        if gender:
+            self._note_gender(pid, gender)
+        return self._add(pid, full, "person")
 
     def all(self) -> list[Actor]:
         return list(self.actors.values())
@@ -320,6 +343,11 @@ class ArticleActors:
         lemma = head.lemma_.lower()
         former = any(t.lower_ in {"former", "ex", "late", "retired"} for t in toks)
 
+        if head.ent_type_ not in {"GPE", "ORG", "NORP"} or head.text in self.surnames:
+            known = self._known_surname(head, toks)
+            if known is not None:
+                self.add_alias(known, _clean_name(text))
+                return known
         # a body the gazetteer knows by this very name, before reading it as a person's
         # ("the Justice Department" is not a Justice named Department)
         for cand in (text, _clean_name(text)):

@@ -78,6 +78,8 @@ class Pipeline:
         actors = ArticleActors()
         finder = StatementFinder(actors)
         found = []
+        for _, doc in parsed:
+            actors.note_names(doc)
         for paragraph, doc in parsed:
             in_paragraph = finder.paragraph(doc, paragraph.start)
             for f in in_paragraph:

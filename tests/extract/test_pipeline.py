@@ -111,3 +111,13 @@ def test_the_parser_runs_on_one_blas_thread_per_process(pipeline):
     from threadpoolctl import threadpool_info
 
     assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_a_surname_in_the_headline_is_the_person_named_in_full_below(pipeline):
+    text = ("Short attacks US over tsunami aid\n\n"
+            "Former Cabinet minister Clare Short has criticised the US-led tsunami aid coalition.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    labels = {n["id"]: n["label"] for n in graph["nodes"]}
+    first = [e for e in graph["edges"] if e["evidence"][0]["start"] == 0]
+    assert [(labels[e["source"]], e["relation"], labels.get(e["target"])) for e in first] == [
+        ("Clare Short", "accuse", "United States")]
