@@ -360,7 +360,8 @@ class ArticleActors:
         if name_toks:
             return self._person(name_toks, toks, head, text, former)
         appos = next((c for c in head.rights if c.dep_ == "appos"), None)
-        if appos is not None and lemma in roles["person_roles"]:
+        if appos is not None and (lemma in roles["person_roles"] or lemma in roles["groups"] or head.lower_ == "one"):
+            # "one of the family's attorneys, Justin Bamberg, said"
             name_toks = self._person_name(appos, noun_phrase(appos)) or _proper_name(appos, self.gaz)
             if name_toks:
                 return self._person(name_toks, toks + noun_phrase(appos), appos, text, former)

@@ -170,3 +170,8 @@ def test_a_foreign_modifier_keeps_an_organisation_from_a_countrys_institution(re
     assert actor.label == "Ukrainian Canadian Congress" and actor.country is None
     actor, _ = resolve("Congress passed the bill after the US Congress debated it.", "Congress")
     assert actor.country == "USA"
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person(resolve):
+    actor, _ = resolve("In a statement, one of the family's attorneys, Justin Bamberg, said the videos show it.", "one")
+    assert (actor.label, actor.kind) == ("Justin Bamberg", "person")
