@@ -59,8 +59,8 @@ class Pipeline:
             cleaned = [text_stage.clean(text=item.text, html=item.html) for item in chunk]
             paragraphs = [(n, unit) for n, c in enumerate(cleaned) if c.language == "en"
                           for p in c.paragraphs for unit in split_long(p)]
-            texts = (headline_for_parser(p.text, cleaned[n].text) if p.kind == "title" else p.text
-                     for n, p in paragraphs)
+            texts = (headline_for_parser(p.text, cleaned[n].text) if p.kind == "title"
+                     else body_for_parser(p.text, cleaned[n].text) for n, p in paragraphs)
             docs = self.nlp.pipe(texts, batch_size=batch_size)
             per_article: list[list] = [[] for _ in chunk]
             for (n, p), doc in zip(paragraphs, docs):
@@ -121,15 +121,30 @@ def sentence_case(headline: str, article: str) -> str:
 _HEADLINE_VERB = re.compile(r"(?<=[\w.’'] )([a-z]+)(?=\b)")
 
 
+_BODY_VERB = re.compile(r"(?<=[A-Za-z.] )([a-z]+s)(?= that\b)")
+
+
+def body_for_parser(paragraph: str, article: str) -> str:
+    """A paragraph as the parser reads it best: "Trump claims that …" / "Trump charges that …" with
+    the cue verb (tagged a plural noun by the small model after a name) replaced as in a headline
+    (see ``headline_for_parser``). Only before "that", after a name; same length, offsets hold."""
+    if " that" not in paragraph:
+        return paragraph
+    return _cue_verbs_in_past(paragraph, article, _BODY_VERB)
+
+
 def headline_for_parser(headline: str, article: str) -> str:
     """A headline as the parser reads it best: in sentence case (see ``sentence_case``), and with a
     present-tense cue verb after a name in the past tense when that keeps its length ("Trump denies
     saying …" → "Trump denied saying …", "China accuses US …" → "China accused US …"): the small
     model tags headline "-s" verbs as plural nouns. Same length, so the offsets hold; the cue's text
     is read back from the submitted headline."""
-    text = sentence_case(headline, article)
+    return _cue_verbs_in_past(sentence_case(headline, article), article.replace(headline, " "), _HEADLINE_VERB)
+
+
+def _cue_verbs_in_past(text: str, article: str, pattern: re.Pattern[str]) -> str:
     cues = _cue_lemmas()
-    names = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w.]*", article.replace(headline, " ")))
+    names = _names(article)
 
     def past(m: re.Match) -> str:
         word = m.group(1)
@@ -148,7 +163,13 @@ def headline_for_parser(headline: str, article: str) -> str:
             return next((w for w in _stand_ins()[relation] if len(w) == len(word)), word)
         return word
 
-    return _HEADLINE_VERB.sub(past, text)
+    return pattern.sub(past, text)
+
+
+@lru_cache(maxsize=16)
+def _names(article: str) -> frozenset[str]:
+    """The words the article capitalises in mid-sentence: names."""
+    return frozenset(re.findall(r"(?<=[a-z,;] )[A-Z][\w.]*", article))
 
 
 @lru_cache(maxsize=1)

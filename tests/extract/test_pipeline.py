@@ -121,3 +121,15 @@ def test_a_surname_in_the_headline_is_the_person_named_in_full_below(pipeline):
     first = [e for e in graph["edges"] if e["evidence"][0]["start"] == 0]
     assert [(labels[e["source"]], e["relation"], labels.get(e["target"])) for e in first] == [
         ("Clare Short", "accuse", "United States")]
+
+
+def test_a_cue_verb_read_as_a_noun_before_that_is_parsed_as_a_verb(pipeline):
+    from app.extract.pipeline import body_for_parser
+
+    article = "Pence will release his returns. But Trump claims that he should be the exception."
+    assert body_for_parser(article, article) == \
+        "Pence will release his returns. But Trump stated that he should be the exception."
+    assert body_for_parser("The claims that were made", article) == "The claims that were made"
+    text = "Pence to release returns\n\n" + article
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    assert [ev["cue"]["text"] for e in graph["edges"] for ev in e["evidence"]] == ["claims"]
