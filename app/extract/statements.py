@@ -715,7 +715,7 @@ class StatementFinder:
         """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse)."""
         prt = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
         if prt:
-            obj = next((c for c in prt[0].children if c.dep_ == "pobj"), None)
+            obj = next((c for c in prt[0].children if c.dep_ in {"pobj", "pcomp"}), None)  # "called for reducing …"
             cue = token_span([verb, prt[0]], base)
             content = _subtree_span(prt[0], base) if obj is not None else None
             if content is None:

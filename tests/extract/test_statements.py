@@ -386,3 +386,8 @@ def test_they_takes_a_generic_group_subject_and_a_participle_after_said_is_its_o
     st, _, _ = run("Sen. David Perdue said he did not believe those characterizations hurt Romney, arguing that it "
                    "was divisions in the Republican Party that hurt him.")
     assert [s.evidence.cue.text for s in st] == ["said", "arguing"]
+
+
+def test_calling_for_an_action_in_a_gerund(run):
+    st, _, actors = run("President Obama called for reducing the corporate tax rate to 28 percent in 2012.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Obama", "called for")]
