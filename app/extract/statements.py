@@ -274,20 +274,22 @@ class StatementFinder:
         doc = sent.doc
         out: list[Found] = []
         for t in sent:
-            if t.text not in _SIGNATURE_DASHES or t.i == 0 or t.i + 1 >= len(doc):
+            glued = len(t.text) == 2 and t.text[0] in "”\"" and t.text[1] in _SIGNATURE_DASHES  # '…”― Name'
+            if not (t.text in _SIGNATURE_DASHES or glued) or t.i == 0 or t.i + 1 >= len(doc):
                 continue
             before, name = doc[t.i - 1], doc[t.i + 1]
-            if before.text not in {"”", '"', "''"} or name.pos_ != "PROPN" or \
+            if (before.text not in {"”", '"', "''"} and not glued) or name.pos_ != "PROPN" or \
                     any(f.cue.start <= base + t.idx < f.cue.end for f in found):
                 continue
             while name.head.i != name.i and name.head.pos_ == "PROPN" and name.head.i > name.i:
                 name = name.head
             speaker = self.actors.resolve(name, base, loose=True)
-            content = next(((s_, e_) for s_, e_ in quotes if e_ <= t.idx and t.idx - e_ <= 3), None)
+            dash = t.idx + (1 if glued else 0)
+            content = next(((s_, e_) for s_, e_ in quotes if e_ <= dash and dash - e_ <= 3), None)
             if speaker is not None and content is not None:
                 span = TextSpan(doc.text[content[0]:content[1]], base + content[0], base + content[1])
-                out.append(Found(speaker, "assert", token_span([t], base), span, span, confidence=0.6,
-                                 quote=True, signed=True))
+                cue = TextSpan(doc.text[dash:dash + 1], base + dash, base + dash + 1)
+                out.append(Found(speaker, "assert", cue, span, span, confidence=0.6, quote=True, signed=True))
         return out
 
     def _own_denial(self, f: Found, sent: Span, base: int, quotes) -> Found:

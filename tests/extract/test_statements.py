@@ -391,3 +391,10 @@ def test_they_takes_a_generic_group_subject_and_a_participle_after_said_is_its_o
 def test_calling_for_an_action_in_a_gerund(run):
     st, _, actors = run("President Obama called for reducing the corporate tax rate to 28 percent in 2012.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Obama", "called for")]
+
+
+def test_a_signature_dash_glued_to_the_closing_quote(run):
+    st, _, actors = run("\u201cHe makes simple blanket statements about people.\u201d\u2015 Pamela Padilla  \u201cTrump must "
+                        "stop portraying Latinos as gangsters.\u201d\u2015 Carla Sanchez.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [
+        ("Pamela Padilla", "\u2015"), ("Carla Sanchez", "\u2015")]
