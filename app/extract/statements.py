@@ -547,7 +547,10 @@ class StatementFinder:
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
         if lemma == "call":
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misattached_clause(verb)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misattached_clause(verb) or [
+            c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and lemma in {"say", "tell", "add", "insist"}
+            and any(g.dep_ == "nsubj" for g in c.children) and not any(g.dep_ == "mark" for g in c.children)]
+        # ("said after the convention he would not accept …": the parser reads the clause as adverbial)
         # "U.S. cuts aid …; says it's failing …": the clause after the cue, when there is one
         ccomp = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "pcomp"}), None)

@@ -398,3 +398,10 @@ def test_a_signature_dash_glued_to_the_closing_quote(run):
                         "stop portraying Latinos as gangsters.\u201d\u2015 Carla Sanchez.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [
         ("Pamela Padilla", "\u2015"), ("Carla Sanchez", "\u2015")]
+
+
+def test_a_reported_clause_the_parser_reads_as_adverbial(run):
+    st, _, actors = run("Trump said after the convention he would not accept Cruz's endorsement.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Trump", "said")]
+    st, _, _ = run("Trump said nothing because he was tired.")
+    assert st == []
