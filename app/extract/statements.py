@@ -183,7 +183,7 @@ class StatementFinder:
             elif tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in self.lex.verbs
                                                   or tok.lemma_.lower() in self.lex.deny_phrases
                                                   or (tok.lemma_.lower() in self.lex.request_verbs
-                                                      and any(c.dep_ == "xcomp" for c in tok.children))):
+                                                      and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))):
                 f = self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
@@ -461,8 +461,8 @@ class StatementFinder:
                 if anc.i != verb.head.i and anc.lemma_.lower() in self.lex.verbs and self._subject(anc) is not None:
                     return self._subject(anc), None
             head = verb.head
-            while head.dep_ == "conj" and self._subject(head) is None:
-                head = head.head
+            while head.dep_ in {"conj", "xcomp"} and self._subject(head) is None:
+                head = head.head  # "Trump tried to scuttle the resolution and called for a veto"
             return self._subject(head), None
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] and \
                 _issuer(verb.head) is not None:

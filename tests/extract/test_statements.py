@@ -405,3 +405,11 @@ def test_a_reported_clause_the_parser_reads_as_adverbial(run):
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Trump", "said")]
     st, _, _ = run("Trump said nothing because he was tired.")
     assert st == []
+
+
+def test_a_request_with_a_clause_and_a_call_after_an_attempt(run):
+    st, _, actors = run("Earlier this year, the U.S. accused Pakistan of sponsoring extremist groups and requested "
+                        "the country be placed on a global terror gray list.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("accuse", "accused"), ("assert", "requested")]
+    st, _, actors = run("Trump tried to scuttle the resolution and called for a U.S. veto.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Trump", "called for")]
