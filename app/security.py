@@ -10,10 +10,12 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.datastructures import Headers
 
 from app.config import Settings
-from app.errors import Forbidden, Unauthorized
+from app.errors import PROBLEM_JSON, Forbidden, Problem, Unauthorized, problem_type
 
 SCHEME = "apiKey"
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -63,10 +65,26 @@ def document_security(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+class ProblemCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS handling, with a rejected preflight answered as problem+json like every error."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        reason = bytes(response.body).decode("utf-8", "replace")  # "Disallowed CORS origin, method"
+        problem = Problem(type=problem_type("cors-rejected"), title="Cross-origin request not allowed",
+                          status=response.status_code, detail=f"{reason}: the preflight request asks for what "
+                          "the server does not allow (CLAIMGRAPH_CORS_ORIGINS lists the allowed origins).")
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in {"content-length", "content-type"}}
+        return JSONResponse(problem.model_dump(exclude_none=True), status_code=response.status_code,
+                            media_type=PROBLEM_JSON, headers=headers)
+
+
 def install_cors(app: FastAPI, settings: Settings) -> None:
     """Let the browsers of the configured origins call the API (and read its error headers)."""
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware, allow_origins=settings.cors_origins,
+            ProblemCORSMiddleware, allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"],
             expose_headers=["Location", "Retry-After", "WWW-Authenticate"], max_age=600)

@@ -155,6 +155,17 @@ def test_cors_answers_the_configured_origins_only(make_client):
     assert "access-control-allow-origin" not in client.get("/v1/articles", headers=other).headers
 
 
+def test_a_rejected_preflight_is_a_problem_document(make_client):
+    client = make_client(cors_origins="https://app.example", api_keys=KEYS)
+    r = client.options("/v1/articles", headers={"Origin": "https://evil.example",
+                                                "Access-Control-Request-Method": "PUT"})
+    assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"
+    problem = r.json()
+    assert problem["type"] == "urn:claimgraph:problem:cors-rejected" and problem["status"] == 400
+    assert "origin" in problem["detail"] and "method" in problem["detail"]
+    assert "access-control-allow-origin" not in r.headers
+
+
 def test_without_origins_there_is_no_cors(make_client):
     r = make_client().get("/v1/articles", headers={"Origin": "https://app.example"})
     assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
