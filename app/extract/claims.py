@@ -200,11 +200,13 @@ class _Linker:
         self.found, self.actors, self.article_id = found, actors, article_id
         self.lex = _lexicon()
         names = _name_words(actors)
-        seqs = [[w for w in _content_sequence(f.content.text if f.content else "") if w not in names] for f in found]
+        texts = [_compared_text(f) for f in found]
+        seqs = [[w for w in _content_sequence(t) if w not in names] for t in texts]
         self.words = [set(seq) for seq in seqs]
         self.phrases = [_pairs(seq) for seq in seqs]
-        self.all_words = [content_words(f.content.text if f.content else "", claim_nouns=True) - names
-                          for f in found]
+        self.all_words = [content_words(t, claim_nouns=True) - names for t in texts]
+        # "attacks on oil sites [which X blamed on Y]" names a thing: no ground for a match by content
+        self.named_only = [_antecedent(f) is not None for f in found]
         self.bare = [self._bare(i) for i in range(len(found))]
         self.index: dict[str, list[int]] = {}  # content word → statements that say it
         for k, ws in enumerate(self.words):
@@ -339,10 +341,10 @@ class _Linker:
     def _same_content(self, i: int) -> int | None:
         """The earlier statement that says the most nearly the same; other claims that say it too
         are one claim with it (a third wording can bridge two)."""
-        if self.bare[i]:
+        if self.bare[i] or self.named_only[i]:
             return None
         mine = self.words[i]
-        like = sorted((s, j) for j in self._sharing(i) if not self.bare[j]
+        like = sorted((s, j) for j in self._sharing(i) if not self.bare[j] and not self.named_only[j]
                       and (s := overlap(mine, self.words[j])) >= MIN_OVERLAP and self.shared(i, j) >= MIN_SHARED)
         if like:
             best = like[-1][1]
@@ -515,6 +517,28 @@ def _name_words(actors: dict[str, Actor]) -> set[str]:
     return out
 
 
+_RELATIVE = {"which", "that"}
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
+ANTECEDENT_WORDS = 8  # words before "which" read as the thing it stands for
+
+
+def _antecedent(f: Found) -> str | None:
+    """What a bare relative pronoun stands for: "after attacks on Saudi oil sites which Riyadh
+    blamed on Tehran" says that Tehran did the attacks on Saudi oil sites."""
+    if f.content is None or f.content.text.strip().lower() not in _RELATIVE:
+        return None
+    before = f.sentence.text[: max(0, f.content.start - f.sentence.start)]
+    before = _CLAUSE_BREAK.split(before)[-1]
+    words = before.split()[-ANTECEDENT_WORDS:]
+    return " ".join(words) or None
+
+
+def _compared_text(f: Found) -> str:
+    """The text a statement's content is compared by: its content, or what a relative pronoun
+    standing for the content refers to."""
+    return _antecedent(f) or (f.content.text if f.content else "")
+
+
 _POSSESSIVE = re.compile(r"\b(?:its|his|her|their|our|my)\s+(?:own\s+)?(\w+)(?:\s+(\w+))?", re.I)
 
 
@@ -619,6 +643,12 @@ def _claim_label(c: _Claim, found: list[Found], linker: _Linker) -> str:
 
 
 def _label(f: Found) -> str:
-    text = (f.content.text if f.content else f.sentence.text).strip().strip('"“”').strip()
+    ante = _antecedent(f)
+    if ante is not None:  # "after attacks on oil sites [which …]" → "attacks on oil sites"
+        words = ante.split()
+        while len(words) > 1 and words[0].lower() in _lexicon().stopwords:
+            words.pop(0)
+        ante = " ".join(words)
+    text = (ante or (f.content.text if f.content else f.sentence.text)).strip().strip('"“”').strip()
     text = re.sub(r"\s+", " ", text)
     return text[:240]

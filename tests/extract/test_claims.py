@@ -157,3 +157,13 @@ def test_the_pipeline_marks_headline_statements_for_linking(pipeline):
     found = StatementFinder(actors).paragraph(pipeline.nlp("The Kremlin denied the report."), 0)
     found[0].headline = True
     assert _headline(found) == {0}
+
+
+def test_a_charge_reported_as_which_is_about_its_antecedent(run):
+    st, claims, _ = run("The president will visit Kyiv next week, after strikes on power stations which "
+                        "Ukraine blamed on Russia.",
+                        "Russia denied involvement in the strikes.")
+    accuse, deny = st
+    assert (accuse.relation, deny.relation) == ("accuse", "deny")
+    assert accuse.claim_key == deny.claim_key and deny.target == accuse.speaker
+    assert claims[accuse.claim_key]["label"] == "strikes on power stations"
