@@ -319,20 +319,27 @@ class _Linker:
 
     def _headline_of(self, i: int) -> int | None:
         """The first statement of the body like a headline statement that is alone in its claim
-        (same kind of statement, same side, same target or a shared word) joins the headline's claim."""
+        (same kind of statement, same side, same target or a shared word) joins the headline's claim;
+        so does the first body statement of the headline's own kind when the body told the headline
+        first in another kind and it shares a word ("U.S. says Pakistan failing to fight militants":
+        the body's "suspended aid over a failure to act", then "Pakistan is not taking steps to
+        combat the Taliban")."""
         if i in self.headline:
             return None
         g = self.found[i]
         for h in sorted(self.headline):
-            if h > i or any(k not in self.headline for k in self.claim_of[h].members):
-                continue  # the headline's claim is in the body already
             f = self.found[h]
+            body = [k for k in self.claim_of[h].members if k not in self.headline]
+            if h > i or (body and (g.relation != f.relation or any(self.found[k].relation == f.relation
+                                                                    for k in body))):
+                continue  # the body told it already (a headline charge may still meet its first charge)
             kinds = {f.relation, g.relation}
             if (len(kinds) > 1 and kinds != {"assert", "accuse"}) or \
                     not self.same_side(g.speaker.actor_id, f.speaker.actor_id):
                 continue  # "accuses Meta of …" is told in the body as "said Meta's …" too
             if kinds != {"assert"} and f.target is not None and g.target is not None:
-                if self.same_side(f.target, g.target):
+                if self.same_side(f.target, g.target) and \
+                        (not body or self.words[h] & self.words[i] - self.lex.weak_words):
                     return h
             elif self.words[h] & self.words[i] - self.lex.weak_words or self.bare[h]:
                 return h

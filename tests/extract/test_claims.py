@@ -167,3 +167,14 @@ def test_a_charge_reported_as_which_is_about_its_antecedent(run):
     assert (accuse.relation, deny.relation) == ("accuse", "deny")
     assert accuse.claim_key == deny.claim_key and deny.target == accuse.speaker
     assert claims[accuse.claim_key]["label"] == "strikes on power stations"
+
+
+def test_a_headline_charge_meets_the_bodys_first_charge_after_the_bodys_account(run):
+    st, _, _ = run("Germany accuses Poland of failing to stop smugglers",
+                   "Germany said on Monday it would cut border funding to Poland over its failure to act "
+                   "against smugglers.",
+                   "German officials said Poland was not taking strong enough steps to stop the smuggling gangs.",
+                   "German officials also accused Poland of delaying the rail talks.")
+    headline, account, charge, other = st
+    assert [s.relation for s in st] == ["accuse", "assert", "accuse", "accuse"]
+    assert headline.claim_key == account.claim_key == charge.claim_key != other.claim_key
