@@ -42,6 +42,7 @@ OWN_ACCOUNT_WORDS = 4  # "said the recording backed up its version" says little 
 COUNTER_WINDOW = 3  # "On the contrary, …" looks this many statements back for the speaker's denial
 FORWARD_WINDOW = 4  # statements a denial with nothing before it to deny may look ahead
 MAX_HEADLINE = 200  # characters; a longer sentence without a final stop is no headline
+_SPEECH_VERBS = r"(?:said|says|say|told|tells|stated|wrote|claimed|insisted)"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _FINAL_PUNCT = tuple(".!?…:;\"'”’)»")
 
@@ -132,7 +133,8 @@ class _Claim:
     key: str
     members: list[int] = field(default_factory=list)
     counter: set[int] = field(default_factory=set)  # members that contradict it ("On the contrary, …")
-    reaffirm: set[int] = field(default_factory=set)  # members that stand by it ("backed up its version")
+    # members that speak of an account rather than tell it ("backed up its version", "showed X said …")
+    reaffirm: set[int] = field(default_factory=set)
 
 
 class _Names:
@@ -217,6 +219,7 @@ class _Linker:
         self.headline = _headline(found)
         self.why: list[tuple[str, int | None]] = [("new", None)] * len(found)
         self._sides: dict[tuple[str, str], bool] = {}
+        self._speech: dict[str, re.Pattern] | None = None
 
     # -- actors ---------------------------------------------------------------------------------
     def _country(self, actor_id: str | None) -> str | None:
@@ -296,7 +299,8 @@ class _Linker:
     def link(self) -> list[_Claim]:
         rules = (("counter", self._counter), ("headline", self._headline_of), ("content", self._same_content),
                  ("elaboration", self._elaboration), ("charge", self._charge_and_denial),
-                 ("misreported", self._misreported), ("own account", self._own_account))
+                 ("misreported", self._misreported), ("own account", self._own_account),
+                 ("what was said", self._what_was_said))
         for i in range(len(self.found)):
             for name, rule in rules:
                 j = rule(i)
@@ -305,7 +309,7 @@ class _Linker:
                     c.members.append(i)
                     if name == "counter":
                         c.counter.add(i)
-                    elif name == "own account":
+                    elif name in {"own account", "what was said"}:
                         c.reaffirm.add(i)
                     self.claim_of[i] = c
                     self.why[i] = (name, j)
@@ -465,6 +469,36 @@ class _Linker:
                     and not self.same_side(g.speaker.actor_id, me):
                 return j
         return None
+
+    def _what_was_said(self, i: int) -> int | None:
+        """"The audio showed Trump said “I’d”": a statement about what another actor said joins that
+        actor's own statement it shares a word with (most words, then the latest)."""
+        f = self.found[i]
+        if f.relation != "assert" or f.content is None or not self.words[i]:
+            return None
+        quoted = {a for a, pattern in self._speech_patterns().items()
+                  if a != f.speaker.actor_id and pattern.search(f.content.text)}
+        best, key = None, None
+        for j in range(i):
+            g = self.found[j]
+            if g.speaker.actor_id not in quoted:
+                continue
+            n = len(self.words[i] & self.words[j] - self.lex.weak_words)
+            if n >= 1 and (key is None or (n, j) > key):
+                best, key = j, (n, j)
+        return best
+
+    def _speech_patterns(self) -> dict[str, re.Pattern]:
+        """For each named actor, "<name> said|told|says|…" ("showed Trump said …")."""
+        if self._speech is None:
+            self._speech = {}
+            for a in self.actors.values():
+                forms = sorted({n for n in (a.label, *a.aliases) if n[:1].isupper() and len(n) >= 2}, key=len,
+                               reverse=True)
+                if forms:
+                    alt = "|".join(re.escape(n) for n in forms)
+                    self._speech[a.id] = re.compile(rf"(?<![\w-])(?:{alt})\s+(?:had\s+)?{_SPEECH_VERBS}\b")
+        return self._speech
 
     def _is_anaphor(self, i: int) -> bool:
         f = self.found[i]

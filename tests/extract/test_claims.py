@@ -178,3 +178,12 @@ def test_a_headline_charge_meets_the_bodys_first_charge_after_the_bodys_account(
     headline, account, charge, other = st
     assert [s.relation for s in st] == ["accuse", "assert", "accuse", "accuse"]
     assert headline.claim_key == account.claim_key == charge.claim_key != other.claim_key
+
+
+def test_what_a_recording_showed_someone_said_joins_that_persons_account(run):
+    st, claims, _ = run("Mayor Ortiz said he had told the council that the stadium deal was “almost” final.",
+                        "The council said the recording showed Ortiz said “almost.”",
+                        "The council said the budget vote would be held in June.")
+    ortiz, recording, budget = st
+    assert ortiz.claim_key == recording.claim_key != budget.claim_key
+    assert claims[ortiz.claim_key]["label"].startswith("he had told the council")
