@@ -37,6 +37,7 @@ from app.extract.statements import Found
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d+")
 MIN_OVERLAP = 0.5  # overlap coefficient of content words for two contents to be one claim
 MIN_SHARED = 2  # ... and at least this many shared words
+ABOUT_OVERLAP, ABOUT_SHARED = 0.4, 3  # ... or, for a statement about the other's speaker, these
 ELABORATION_OVERLAP = 0.25  # an accusation elaborating one of the same accuser against the same target
 OWN_ACCOUNT_WORDS = 4  # "said the recording backed up its version" says little else
 COUNTER_WINDOW = 3  # "On the contrary, …" looks this many statements back for the speaker's denial
@@ -356,7 +357,7 @@ class _Linker:
             return None
         mine = self.words[i]
         like = sorted((s, j) for j in self._sharing(i) if not self.bare[j] and not self.named_only[j]
-                      and (s := overlap(mine, self.words[j])) >= MIN_OVERLAP and self.shared(i, j) >= MIN_SHARED)
+                      and self._alike(i, j, s := overlap(mine, self.words[j])))
         if like:
             best = like[-1][1]
             for _, j in like[:-1]:
@@ -373,6 +374,17 @@ class _Linker:
             if len(small) == 1 and small <= big and (f.aside or g.aside):
                 return j
         return None
+
+    def _alike(self, i: int, j: int, score: float) -> bool:
+        """Two contents say the same: enough of their words are shared, or, when one is said about
+        the other's speaker ("Cook said Goldsmith's answer was not a summary of his legal opinion" ↔
+        Goldsmith: "the answer was not a summary of my legal advice"), a little less but more words."""
+        if score >= MIN_OVERLAP and self.shared(i, j) >= MIN_SHARED:
+            return True
+        f, g = self.found[i], self.found[j]
+        about = (f.target is not None and f.target == g.speaker.actor_id) or \
+            (g.target is not None and g.target == f.speaker.actor_id)
+        return about and score >= ABOUT_OVERLAP and self.shared(i, j) >= ABOUT_SHARED
 
     def _counter(self, i: int) -> int | None:
         """A counter-claim joins the claim it contradicts."""

@@ -187,3 +187,14 @@ def test_what_a_recording_showed_someone_said_joins_that_persons_account(run):
     ortiz, recording, budget = st
     assert ortiz.claim_key == recording.claim_key != budget.claim_key
     assert claims[ortiz.claim_key]["label"].startswith("he had told the council")
+
+
+def test_a_statement_about_a_speaker_meets_that_speakers_wording_at_a_lower_overlap(run):
+    ortiz = "Mayor Ortiz said the audit was not a review of the city's pension ledgers, payroll or contracts."
+    st, _, _ = run(ortiz, "Councillor Reyes said Ortiz's admission that the pension fund was not reviewed in the "
+                          "audit showed he had misled voters.")
+    assert st[1].target == st[0].speaker and st[0].claim_key == st[1].claim_key
+    # the same words said by someone not speaking of the mayor are not enough
+    st, _, _ = run(ortiz, "Councillor Reyes said the pension fund was not reviewed in the audit, nor the bonuses "
+                          "or the complaints of voters.")
+    assert st[0].claim_key != st[1].claim_key
