@@ -566,8 +566,17 @@ def _name_words(actors: dict[str, Actor]) -> set[str]:
     for actor in actors.values():
         for name in {actor.label, *actor.aliases}:
             if name[:1].isupper():
-                out |= content_words(name, claim_nouns=True)
+                out |= content_words(" ".join(_proper_words(name)), claim_nouns=True)
     return out
+
+
+def _proper_words(name: str) -> list[str]:
+    """The capitalised words of a name; a description that starts a sentence ("Small and mid-sized
+    US firms", "Investment giant BlackRock") keeps only those after its first word."""
+    words = _WORD.findall(name)
+    lex = _lexicon()
+    common = [w for w in words[1:] if w[:1].islower() and w.lower() not in lex.stopwords]
+    return [w for k, w in enumerate(words) if w[:1].isupper() and (k > 0 or not common)]
 
 
 _RELATIVE = {"which", "that"}

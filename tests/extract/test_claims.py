@@ -198,3 +198,11 @@ def test_a_statement_about_a_speaker_meets_that_speakers_wording_at_a_lower_over
     st, _, _ = run(ortiz, "Councillor Reyes said the pension fund was not reviewed in the audit, nor the bonuses "
                           "or the complaints of voters.")
     assert st[0].claim_key != st[1].claim_key
+
+
+def test_only_the_proper_words_of_a_descriptive_alias_name_an_actor():
+    from app.extract.claims import _proper_words
+
+    assert _proper_words("Small and mid-sized US firms") == ["US"]
+    assert _proper_words("Investment giant BlackRock") == ["BlackRock"]
+    assert _proper_words("Office of the US Trade Representative") == ["Office", "US", "Trade", "Representative"]
