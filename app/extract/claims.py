@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from app.extract.gazetteer import load_gazetteer
 from app.extract.records import Actor, Evidence, Statement
 from app.extract.statements import Found
 
@@ -57,6 +58,7 @@ class _Lexicon:
     misreport_verbs: frozenset[str]
     contrast_openers: tuple[str, ...]
     concessive_openers: tuple[str, ...]
+    opponents: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,7 @@ def _lexicon() -> _Lexicon:
     raw = json.loads(resources.files("app.extract").joinpath("data/claim_words.json").read_text("utf-8"))
     return _Lexicon(frozenset(raw["stopwords"]), dict(raw["synonyms"]), frozenset(raw["claim_nouns"]),
                     frozenset(raw["weak_words"]), frozenset(raw["misreport_verbs"]),
-                    tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]))
+                    tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]), frozenset(raw["opponents"]))
 
 
 def _stem(word: str) -> str:
@@ -221,6 +223,7 @@ class _Linker:
         self.why: list[tuple[str, int | None]] = [("new", None)] * len(found)
         self._sides: dict[tuple[str, str], bool] = {}
         self._speech: dict[str, re.Pattern] | None = None
+        self._affiliations: dict[str, str | None] = {}
 
     # -- actors ---------------------------------------------------------------------------------
     def _country(self, actor_id: str | None) -> str | None:
@@ -233,18 +236,45 @@ class _Linker:
         while actor_id and actor_id not in out:
             out.add(actor_id)
             a = self.actors.get(actor_id)
-            actor_id = a.part_of if a is not None else None
+            actor_id = (a.part_of or self._affiliation(a)) if a is not None else None
         return out
 
+    def _affiliation(self, a: Actor) -> str | None:
+        """The stateless organisation a body without one is named after: "European Union
+        regulators", "the 27-nation EU’s executive Commission" (the actor stage ties "US officials"
+        to their state; the EU, NATO or the UN have no state to tie theirs to)."""
+        if a.id not in self._affiliations:
+            self._affiliations[a.id] = None
+            if a.kind != "person" and a.country is None:
+                for alias in a.aliases:
+                    for name in _body_of(alias):
+                        b = self._organisation(name)
+                        if b is not None and b != a.id:
+                            self._affiliations[a.id] = b
+                            break
+                    if self._affiliations[a.id]:
+                        break
+        return self._affiliations[a.id]
+
+    def _organisation(self, name: str) -> str | None:
+        """The stateless organisation (an actor of the article, else of the gazetteer) so named."""
+        for b in self.actors.values():
+            if b.kind == "organization" and b.country is None and not b.part_of and name in {b.label, *b.aliases}:
+                return b.id
+        entry = load_gazetteer().lookup(name) if name[:1].isupper() else None
+        if entry is not None and entry.kind == "organization" and entry.country is None and not entry.part_of:
+            return entry.id
+        return None
+
     def same_side(self, a: str | None, b: str | None) -> bool:
-        """One actor, one part of the other, or both of one state."""
+        """One actor, one part of the other, both parts of one body, or both of one state."""
         if a is None or b is None:
             return False
         if a == b:
             return True
         if (a, b) not in self._sides:
             ca, cb = self._country(a), self._country(b)
-            self._sides[a, b] = a in self._line(b) or b in self._line(a) or (ca is not None and ca == cb)
+            self._sides[a, b] = bool(self._line(a) & self._line(b)) or (ca is not None and ca == cb)
         return self._sides[a, b]
 
     # -- claims ---------------------------------------------------------------------------------
@@ -568,6 +598,19 @@ def _name_words(actors: dict[str, Actor]) -> set[str]:
             if name[:1].isupper():
                 out |= content_words(" ".join(_proper_words(name)), claim_nouns=True)
     return out
+
+
+def _body_of(alias: str) -> list[str]:
+    """Names an alias may be a body of: its possessor ("the 27-nation EU’s executive Commission")
+    or its first words ("European Union regulators"), unless the rest names its opponents ("EU
+    critics")."""
+    alias = re.sub(r"^the\s+", "", alias.replace("’", "'"), flags=re.I)
+    m = re.match(r"(?:[\w-]+\s+)?(.+?)'s\s+(.+)$", alias)
+    words = alias.split()
+    splits = [(m.group(1), m.group(2))] if m else []
+    splits += [(" ".join(words[:k]), " ".join(words[k:])) for k in range(len(words) - 1, 0, -1)]
+    opponents = _lexicon().opponents
+    return [name for name, rest in splits if not set(rest.lower().split()) & opponents]
 
 
 def _proper_words(name: str) -> list[str]:

@@ -206,3 +206,23 @@ def test_only_the_proper_words_of_a_descriptive_alias_name_an_actor():
     assert _proper_words("Small and mid-sized US firms") == ["US"]
     assert _proper_words("Investment giant BlackRock") == ["BlackRock"]
     assert _proper_words("Office of the US Trade Representative") == ["Office", "US", "Trade", "Representative"]
+
+
+def test_bodies_named_after_a_stateless_organisation_are_on_its_side(run):
+    commission = ("Acme's ad repository isn't up to the standards required by the bloc's Digital Services Act, "
+                  "the 27-nation EU’s executive Commission said.")
+    st, _, _ = run("European Union regulators accused Acme of breaching digital rules with a lack of "
+                   "transparency on ads.", commission)
+    assert [s.relation for s in st] == ["accuse", "accuse"] and st[0].claim_key == st[1].claim_key
+    # the organisation's critics are not its body
+    st, _, _ = run("European Union critics accused Acme of breaching digital rules with a lack of "
+                   "transparency on ads.", commission)
+    assert st[0].claim_key != st[1].claim_key
+
+
+def test_the_body_an_alias_may_belong_to():
+    from app.extract.claims import _body_of
+
+    assert _body_of("European Union regulators")[0] == "European Union"
+    assert _body_of("the 27-nation EU’s executive Commission")[0] == "EU"
+    assert _body_of("EU critics") == []
