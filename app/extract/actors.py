@@ -348,6 +348,10 @@ class ArticleActors:
             if known is not None:
                 self.add_alias(known, _clean_name(text))
                 return known
+        if lemma == "administration":  # "the Obama administration": the government of that president
+            administration = self._administration(head, toks, text)
+            if administration is not None:
+                return administration
         # a body the gazetteer knows by this very name, before reading it as a person's
         # ("the Justice Department" is not a Justice named Department)
         for cand in (text, _clean_name(text)):
@@ -454,6 +458,20 @@ class ArticleActors:
             return None  # "the performance", "this museum": not a speaker of its own
         kind = "group" if head.tag_ == "NNS" else "other"
         return self._add("other-" + slugify(label), label, kind if kind != "person" else "other", None, None,
+                         _clean_name(text))
+
+    def _administration(self, head: Token, toks: list[Token], text: str) -> str | None:
+        """ "the Obama administration" → the government of the president's country, named for him."""
+        names = [t for t in toks if t.i < head.i and t.pos_ == "PROPN" and t.dep_ in {"compound", "poss"}]
+        if not names:
+            return None
+        person = self.surnames.get(names[-1].text)
+        country = self.actors[person].country if person is not None else None
+        if country is None or country.lower() not in self.gaz.entries:
+            return None
+        label = f"{names[-1].text} administration"
+        self._add_entry(self.gaz.entries[country.lower()], None)
+        return self._add(f"{country.lower()}-{slugify(label)}", label, "government", country, country.lower(),
                          _clean_name(text))
 
     def _foreign_modifier(self, toks: list[Token], head: Token, entry: GazetteerEntry) -> bool:

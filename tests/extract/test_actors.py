@@ -175,3 +175,12 @@ def test_a_foreign_modifier_keeps_an_organisation_from_a_countrys_institution(re
 def test_one_of_a_group_named_in_apposition_is_that_person(resolve):
     actor, _ = resolve("In a statement, one of the family's attorneys, Justin Bamberg, said the videos show it.", "one")
     assert (actor.label, actor.kind) == ("Justin Bamberg", "person")
+
+
+def test_a_presidents_administration_is_a_government_of_his_country(nlp):
+    actors = ArticleActors()
+    doc = nlp("U.S. President Barack Obama spoke. Israel accused the Obama administration of lying.")
+    actors.resolve(next(t for t in doc if t.text == "Obama"), 0)
+    found = actors.resolve(next(t for t in doc if t.text == "administration"), 0)
+    actor = actors.actors[found.actor_id]
+    assert (actor.label, actor.kind, actor.country, actor.part_of) == ("Obama administration", "government", "USA", "usa")
