@@ -11,12 +11,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from app.corpus.exports import MEDIA_TYPES, cytoscape
 from app.errors import PROBLEM_JSON
+from app.schemas import GraphFormat
 
 EXAMPLES = Path(__file__).parent / "api" / "examples" / "seed_graph.json"
 DOCS_ASSETS = "/docs/assets"
@@ -96,8 +99,12 @@ def _add_examples(operation: dict[str, Any], recorded: dict[str, Any]) -> None:
     """Each recorded answer becomes the example of the response with its status (JSON bodies)."""
     for code, answer in recorded.items():
         for media_type, media in operation["responses"].get(code, {}).get("content", {}).items():
-            if media_type.endswith("json"):
+            if media_type in {"application/json", "application/problem+json"}:
                 media["examples"] = {"seed": {"summary": answer["request"], "value": answer["body"]}}
+            elif media_type == MEDIA_TYPES[GraphFormat.CYTOSCAPE]:  # the same recorded graph, as Cytoscape.js
+                graph = nx.node_link_graph(answer["body"], edges="edges")
+                media["examples"] = {"seed": {"summary": f"{answer['request']}?format=cytoscape",
+                                              "value": json.loads(json.dumps(cytoscape(graph)))}}
 
 
 def install_docs(app: FastAPI) -> None:

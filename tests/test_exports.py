@@ -86,7 +86,7 @@ def test_json_format_is_the_default_node_link(client, stored):
 
 @pytest.mark.parametrize("fmt, media_type, suffix", [
     ("graphml", "application/graphml+xml", ".graphml"), ("gexf", "application/gexf+xml", ".gexf"),
-    ("cytoscape", "application/json", ".cytoscape.json"), ("svg", "image/svg+xml", ".svg"),
+    ("cytoscape", "application/vnd.claimgraph.cytoscape+json", ".cytoscape.json"), ("svg", "image/svg+xml", ".svg"),
 ])
 def test_media_types_and_file_names(client, stored, fmt, media_type, suffix):
     response = client.get("/v1/graph", params={"format": fmt})

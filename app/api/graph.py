@@ -22,7 +22,7 @@ ActorParam = Annotated[str, Query(description="Actor id.")]
 
 def graph_responses() -> dict:
     """The OpenAPI responses of a graph route: the JSON model, or another format's media type."""
-    other = {MEDIA_TYPES[f].split(";")[0]: {"schema": {"type": "string"}}
+    other = {MEDIA_TYPES[f].split(";")[0]: {"schema": {"type": "object" if MEDIA_TYPES[f].endswith("+json") else "string"}}
              for f in GraphFormat if MEDIA_TYPES[f] != "application/json"}
     return {200: {"description": "The graph, in the format asked for.", "content": other}}
 

@@ -21,7 +21,7 @@ MEDIA_TYPES = {
     GraphFormat.JSON: "application/json",
     GraphFormat.GRAPHML: "application/graphml+xml",
     GraphFormat.GEXF: "application/gexf+xml",
-    GraphFormat.CYTOSCAPE: "application/json",
+    GraphFormat.CYTOSCAPE: "application/vnd.claimgraph.cytoscape+json",  # not the node-link JSON of the schema
     GraphFormat.CSV: "text/csv; charset=utf-8",
     GraphFormat.SVG: "image/svg+xml",
 }
