@@ -26,7 +26,6 @@ import argparse
 import hashlib
 import json
 import os
-import secrets
 import statistics
 import sys
 import tempfile
@@ -34,11 +33,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, make_url, select, text
+from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reads import POLNEAR, base_results, build  # noqa: E402
+from reads import POLNEAR, base_results, build, corpus_arguments, postgres_databases  # noqa: E402
 
 from app.corpus import linking  # noqa: E402
 from app.extract.pipeline import ArticleInput, ExtractionResult, get_pipeline  # noqa: E402
@@ -120,32 +119,17 @@ def run_sqlite(results: list[ExtractionResult], sizes: list[int], articles: dict
 
 
 def run_postgres(server: str, results: list[ExtractionResult], sizes: list[int], articles: dict) -> None:
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    names = {size: f"claimgraph_bench_{secrets.token_hex(4)}" for size in sizes}
-    try:
-        with admin.connect() as connection:
-            for name in names.values():
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        engines = {size: build(make_url(server).set(database=name).render_as_string(hide_password=False),
-                               results, size) for size, name in names.items()}
+    with postgres_databases(server, sizes) as urls:
+        engines = {size: build(url, results, size) for size, url in urls.items()}
         measure(engines, articles)
         for engine in engines.values():
             engine.dispose()
-    finally:
-        with admin.connect() as connection:
-            for name in names.values():
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"])
-    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres",
-                        help="a database on the server to use (fresh ones are made beside it)")
-    parser.add_argument("--sizes", type=int, nargs=2, default=[1000, 20000])
+    corpus_arguments(parser)
     parser.add_argument("--articles", type=int, default=12, help="new articles of each kind")
-    parser.add_argument("--base", type=int, default=24, help="real articles to extract and copy")
     args = parser.parse_args()
     if not POLNEAR.is_dir():
         sys.exit(f"bench/linking.py needs the PolNeAR dev articles in {POLNEAR}")

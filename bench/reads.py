@@ -43,6 +43,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -236,19 +238,17 @@ def run_sqlite(results: list[ExtractionResult], sizes: list[int], count: int) ->
             engine.dispose()
 
 
-def run_postgres(server: str, results: list[ExtractionResult], sizes: list[int], count: int) -> None:
+@contextmanager
+def postgres_databases(server: str, sizes: list[int]) -> Iterator[dict[int, str]]:
+    """A fresh database per corpus size beside ``server``'s (dropped afterwards), by size: their URLs."""
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     names = {size: f"claimgraph_bench_{secrets.token_hex(4)}" for size in sizes}
     try:
         with admin.connect() as connection:
             for name in names.values():
                 connection.execute(text(f'CREATE DATABASE "{name}"'))
-        urls = {size: make_url(server).set(database=name).render_as_string(hide_password=False)
-                for size, name in names.items()}
-        engines = {size: build(url, results, size) for size, url in urls.items()}
-        report("postgres", measure(urls, engines, count))
-        for engine in engines.values():
-            engine.dispose()
+        yield {size: make_url(server).set(database=name).render_as_string(hide_password=False)
+               for size, name in names.items()}
     finally:
         with admin.connect() as connection:
             for name in names.values():
@@ -256,14 +256,27 @@ def run_postgres(server: str, results: list[ExtractionResult], sizes: list[int],
         admin.dispose()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options the corpus benches share: which databases, the server, the two sizes, the base."""
     parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"])
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres",
                         help="a database on the server to use (fresh ones are made beside it)")
     parser.add_argument("--sizes", type=int, nargs=2, default=[1000, 20000])
-    parser.add_argument("--requests", type=int, default=200, help="requests per route and size")
     parser.add_argument("--base", type=int, default=24, help="real articles to extract and copy")
+
+
+def run_postgres(server: str, results: list[ExtractionResult], sizes: list[int], count: int) -> None:
+    with postgres_databases(server, sizes) as urls:
+        engines = {size: build(url, results, size) for size, url in urls.items()}
+        report("postgres", measure(urls, engines, count))
+        for engine in engines.values():
+            engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    corpus_arguments(parser)
+    parser.add_argument("--requests", type=int, default=200, help="requests per route and size")
     args = parser.parse_args()
 
     results = base_results(args.base)
