@@ -405,6 +405,15 @@ class ArticleActors:
                 return self._add(inst_id, label, kind, country.country, country.id, _clean_name(text))
             if lemma in roles["body_roles"] or lemma in roles["person_roles"] or lemma in roles["groups"]:
                 return self._add_entry(country, _clean_name(text))
+        # a body met before, named again by the last word of its name ("the European Commission" … "the Commission")
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and [t for t in toks if t.pos_ == "PROPN"] == [head] \
+                and any(t.dep_ == "det" and t.lower_ == "the" for t in toks):
+            for actor_id in reversed(self.history):
+                actor = self.actors[actor_id]
+                if actor.kind in {"government", "organization"} and len(actor.label.split()) > 1 \
+                        and actor.label.split()[-1] == head.text:
+                    self.add_alias(actor_id, _clean_name(text))
+                    return actor_id
         # an organisation or people named by an entity
         ent = _entity_of(head)
         if ent is not None and ent.label_ in {"ORG", "NORP", "GPE", "FAC"}:

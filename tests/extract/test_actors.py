@@ -184,3 +184,13 @@ def test_a_presidents_administration_is_a_government_of_his_country(nlp):
     found = actors.resolve(next(t for t in doc if t.text == "administration"), 0)
     actor = actors.actors[found.actor_id]
     assert (actor.label, actor.kind, actor.country, actor.part_of) == ("Obama administration", "government", "USA", "usa")
+
+
+def test_a_body_named_again_by_the_last_word_of_its_name(nlp):
+    actors = ArticleActors()
+    first = nlp("The European Commission accused TikTok of breaching the rules.")
+    commission = actors.resolve(next(t for t in first if t.text == "Commission"), 0).actor_id
+    later = nlp("The Commission said TikTok does not provide the information.")
+    assert actors.resolve(next(t for t in later if t.text == "Commission"), 0).actor_id == commission
+    assert ArticleActors().resolve(next(t for t in later if t.text == "Commission"), 0) is None or \
+        ArticleActors().resolve(next(t for t in later if t.text == "Commission"), 0).actor_id != commission
