@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from app.config import get_settings
@@ -148,7 +146,7 @@ def _cue_verbs_in_past(text: str, article: str, pattern: re.Pattern[str]) -> str
 
     def past(m: re.Match) -> str:
         word = m.group(1)
-        before = text[:m.start()].split()[-1] if text[:m.start()].split() else ""
+        before = (text[:m.start()].rsplit(None, 1) or [""])[-1]
         if not before[:1].isupper() or not (before in names or before.isupper() or "." in before):
             return word  # "Fraud charges dropped": a capital that names nobody
         if word == "says":
@@ -160,7 +158,7 @@ def _cue_verbs_in_past(text: str, article: str, pattern: re.Pattern[str]) -> str
         lemma = word[:-1] if word.endswith("s") and not word.endswith("ss") else None
         relation = cues.get(lemma) if lemma else None
         if relation:  # "Short attacks US": a past tense of the same relation and length stands in
-            return next((w for w in _stand_ins()[relation] if len(w) == len(word)), word)
+            return next((w for w in load_lexicon().headline_stand_ins[relation] if len(w) == len(word)), word)
         return word
 
     return pattern.sub(past, text)
@@ -178,12 +176,6 @@ def _cue_lemmas() -> dict[str, str]:
     lex = load_lexicon()
     cues = {lemma: "deny" for lemma in lex.deny_if_claim_object} | {lemma: "accuse" for lemma in lex.accuse_if_object}
     return cues | dict(lex.verbs)
-
-
-@lru_cache(maxsize=1)
-def _stand_ins() -> dict[str, list[str]]:
-    raw = json.loads(resources.files("app.extract").joinpath("data/cues.json").read_text("utf-8"))
-    return raw["headline_stand_ins"]
 
 
 def _from(text: str, span: TextSpan) -> TextSpan:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -50,6 +50,7 @@ class Lexicon:
     media_words: frozenset[str]
     news_media: frozenset[str]
     obligations: frozenset[str]
+    headline_stand_ins: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ def load_lexicon() -> Lexicon:
                    not_true=tuple(raw["not_true"]), no_wrongdoing=tuple(raw["no_wrongdoing"]),
                    refusals=re.compile("|".join(f"(?:{p})" for p in raw["refusals"]), re.IGNORECASE),
                    no_evidence=re.compile("|".join(f"(?:{p})" for p in raw["no_evidence"]), re.IGNORECASE),
+                   headline_stand_ins={rel: tuple(words) for rel, words in raw["headline_stand_ins"].items()},
                    **word_sets)
 
 
@@ -312,8 +314,7 @@ class StatementFinder:
             if lemma in {"say", "tell", "claim"} and tok.tag_ in {"VB", "VBD", "VBN"} and any(
                     c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
                 # "Obviously I didn't say that", "we never claimed …": denying having said it
-                return Found(f.speaker, "deny", f.cue, f.sentence, f.content, None, None, f.confidence,
-                             claim_ref="anaphor", quote=f.quote, aside=f.aside, signed=f.signed)
+                return replace(f, relation="deny", target=None, target_mention=None, claim_ref="anaphor")
             phrase = self.lex.deny_phrases.get(lemma)
             if self.lex.verbs.get(lemma) != "deny" and not (phrase and _has_phrase(tok, phrase)):
                 continue
@@ -329,9 +330,8 @@ class StatementFinder:
             if holder is not None:
                 resolved = self.actors.resolve(holder, base, exclude={f.speaker.actor_id})
                 target = resolved.actor_id if resolved is not None else None
-            return Found(f.speaker, "deny", f.cue, f.sentence, f.content, target, None, f.confidence,
-                         claim_ref="anaphor" if obj is not None and self._names_claim(obj) else None, quote=f.quote,
-                         aside=f.aside, signed=f.signed)
+            return replace(f, relation="deny", target=target, target_mention=None,
+                           claim_ref="anaphor" if obj is not None and self._names_claim(obj) else None)
         return f
 
     def _reporting_medium(self, f: Found) -> bool:
@@ -374,11 +374,11 @@ class StatementFinder:
     def _blocked(self, verb: Token) -> bool:
         """Negated, hypothetical, questioned or empty speech is not a statement."""
         for child in verb.children:
-            if child.dep_ == "neg" and not any(t.is_punct for t in verb.doc[min(child.i, verb.i):max(child.i, verb.i)]):
-                return True  # "did not say" (a "not" inside the quote before "…," X said is not the cue's)
-            if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical and \
-                    not any(t.is_punct for t in verb.doc[min(child.i, verb.i):max(child.i, verb.i)]):
-                return True  # (a "will" inside the quotation before '…," said X' is not the cue's)
+            # a "not" or "will" inside the quotation before '…," X said' is not the cue's
+            if child.dep_ == "neg" and not _punct_between(child, verb):
+                return True  # "did not say"
+            if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical and not _punct_between(child, verb):
+                return True  # "will say"
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lex.empty_speech | {"expect", "plan", "want",
                                                                                        "hope", "intend", "try"}:
@@ -497,9 +497,7 @@ class StatementFinder:
             return found
         # "The Conservatives and Liberal Democrats say …": one statement per speaker
         first = found[-1].speaker.actor_id
-        extra = [Found(co, f.relation, f.cue, f.sentence, f.content, f.target, f.target_mention, f.confidence,
-                       claim_ref=f.claim_ref, quote=f.quote, aside=f.aside)
-                 for co in self._co_speakers for f in found
+        extra = [replace(f, speaker=co) for co in self._co_speakers for f in found
                  if f.speaker.actor_id == first and f.target != co.actor_id]
         return found + extra
 
@@ -813,8 +811,7 @@ class StatementFinder:
                 holder = child
             elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
                 holder = next((c for c in child.children if c.dep_ == "pobj"), holder)
-        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        clause = _that_clause(noun)
         if clause is None and holder is not None:
             # "took issue with Obama's assertion last week that Reagan would …": the parser hangs the
             # that-clause on the verb; it belongs to the noun it follows
@@ -924,6 +921,10 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
                    and not (f.speaker.actor_id == g.speaker.actor_id and (f.relation == "accuse" or f.participle)))
 
     return [f for f in found if not dropped(f)]
+
+
+def _punct_between(a: Token, b: Token) -> bool:
+    return any(t.is_punct for t in a.doc[min(a.i, b.i):max(a.i, b.i)])
 
 
 def _signed_over_continued(found: list[Found]) -> list[Found]:
