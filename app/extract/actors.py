@@ -132,7 +132,14 @@ def _entity_of(tok: Token) -> Span | None:
     end = tok.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    while start < tok.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1  # the model sometimes pulls a dash or a no-break space into a name ("―\xa0Jorge Falcon")
+    while end - 1 > tok.i and (doc[end - 1].is_space or doc[end - 1].text in _SPAN_END_PUNCT):
+        end -= 1
     return Span(doc, start, end, label=tok.ent_type_)
+
+
+_SPAN_END_PUNCT = {"―", "—", "–", "-", ",", ":", ";"}
 
 
 def _clean_name(text: str) -> str:
@@ -266,6 +273,30 @@ class ArticleActors:
             return None
         self.mentioned(actor_id)
         return Resolved(actor_id, mention)
+
+    def pair_kinds(self, head: Token) -> set[str] | None:
+        """The kinds of actor a pair phrase refers back to ('the pair', 'the two men', 'both
+        countries'): people unless the head noun names another kind; None if it is not one."""
+        words = {c.lower_ for c in head.children}
+        plural_with_number = head.tag_ == "NNS" and ("both" in words or {"the", "two"} <= words)
+        if plural_with_number:
+            return {kind for kind, nouns in self.roles["anaphors"].items() if head.lemma_.lower() in nouns} or {"person"}
+        if (head.lemma_.lower() in set(self.roles["pairs"]) - {"both"} and "the" in words) \
+                or (head.lower_ == "both" and head.dep_ in {"nsubj", "nsubjpass"}):
+            return {"person"}
+        return None
+
+    def resolve_pair(self, head: Token, base: int, kinds: set[str], named: list[str]) -> list[Resolved] | None:
+        """The two actors of a pair phrase: the last two of its kinds among ``named`` (the people the
+        sentences before it named, in order), then among those mentioned."""
+        found: list[str] = []
+        for actor_id in list(reversed(named)) + list(reversed(self.history)):
+            if actor_id not in found and self.actors[actor_id].kind in kinds:
+                found.append(actor_id)
+                if len(found) == 2:
+                    mention = token_span(noun_phrase(head), base)
+                    return [Resolved(a, mention) for a in found]
+        return None
 
     def fits(self, actor_id: str, pronoun: str) -> bool:
         """Whether a personal pronoun can refer to the actor as far as gender goes ("she" ≠ Mr Netanyahu)."""

@@ -142,6 +142,7 @@ class StatementFinder:
         self._relative: Token | None = None
         self._co_speakers: list[Resolved] = []
         self._deferred: list[tuple[Span, TextSpan]] = []
+        self._people: list[tuple[Token, int]] = []  # the people named in the last sentence that named any
 
     # -- entry point -----------------------------------------------------------------------------
     def paragraph(self, doc: Doc, base: int) -> list[Found]:
@@ -170,6 +171,10 @@ class StatementFinder:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"} and (tok.ent_type_ in {
                     "PERSON", "ORG", "GPE", "NORP"} or (tok.tag_ == "NNS" and tok.lemma_.lower() in groups)):
                 self.actors.resolve(tok, base)  # "Opponents will ask the court … They argue that …"
+        # "X has been on trial alongside Mr Y. The pair …": people named in the sentence, resolved if a pair
+        # word refers back to them (not before: a mis-tagged name would become a person too early)
+        self._people = [(t, base) for t in sent if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                        and t.dep_ != "compound"] or self._people
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence(self, sent: Span, base: int, quotes: list[tuple[int, int]]) -> list[Found]:
@@ -279,7 +284,8 @@ class StatementFinder:
             glued = len(t.text) == 2 and t.text[0] in "”\"" and t.text[1] in _SIGNATURE_DASHES  # '…”― Name'
             if not (t.text in _SIGNATURE_DASHES or glued) or t.i == 0 or t.i + 1 >= len(doc):
                 continue
-            before, name = doc[t.i - 1], doc[t.i + 1]
+            before = next((doc[j] for j in range(t.i - 1, -1, -1) if not doc[j].is_space), doc[t.i - 1])
+            name = next((doc[j] for j in range(t.i + 1, len(doc)) if not doc[j].is_space), doc[t.i + 1])
             if (before.text not in {"”", '"', "''"} and not glued) or name.pos_ != "PROPN" or \
                     any(f.cue.start <= base + t.idx < f.cue.end for f in found):
                 continue
@@ -287,7 +293,9 @@ class StatementFinder:
                 name = name.head
             speaker = self.actors.resolve(name, base, loose=True)
             dash = t.idx + (1 if glued else 0)
-            content = next(((s_, e_) for s_, e_ in quotes if e_ <= dash and dash - e_ <= 3), None)
+            # only the closing mark and spaces between ('…?”\xa0― Name': a no-break space is a token)
+            content = next(((s_, e_) for s_, e_ in quotes if e_ <= dash
+                            and not doc.text[e_:dash].strip().strip("”\"'")), None)
             if speaker is not None and content is not None:
                 span = TextSpan(doc.text[content[0]:content[1]], base + content[0], base + content[1])
                 cue = TextSpan(doc.text[dash:dash + 1], base + dash, base + dash + 1)
@@ -413,6 +421,20 @@ class StatementFinder:
                 return True
         return False
 
+    def _pair(self, head: Token, base: int) -> list[Resolved] | None:
+        """'The pair claim …' / 'the two men said': the two people named last, one statement each."""
+        kinds = self.actors.pair_kinds(head)
+        if kinds is None:
+            return None
+        own = [(t, base) for t in head.sent if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+               and t.dep_ != "compound" and t.i < head.i]
+        named: list[str] = []
+        for tok, tok_base in own or self._people:
+            found = self.actors.resolve(tok, tok_base)
+            if found is not None and found.actor_id not in named:
+                named.append(found.actor_id)
+        return self.actors.resolve_pair(head, base, kinds, named)
+
     def _resolve_speaker(self, head: Token, base: int, loose: bool = False) -> Resolved | None:
         """A pronoun speaker is the subject of its own sentence's main clause ("The White House
         released audio that it said showed …"), else the last speaker ("it added"), when compatible."""
@@ -532,10 +554,13 @@ class StatementFinder:
         if speaker_head.pos_ == "PRON" and speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that",
                                                                    "which", "this"}:
             return None
-        speaker = self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
+        pair = self._pair(speaker_head, base)
+        speaker = pair[0] if pair else self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
         if speaker is None:
             return None
-        if speaker_head.pos_ != "PRON":
+        if pair:
+            self._co_speakers = pair[1:]  # "the pair claim …": a statement of each
+        elif speaker_head.pos_ != "PRON":
             co = [self.actors.resolve(c, base) for c in _conjuncts(speaker_head) if c.pos_ in {"PROPN", "NOUN"}]
             self._co_speakers = _unique([c for c in co if c is not None and c.actor_id != speaker.actor_id])
         relative = self._relative is not None

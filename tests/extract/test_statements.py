@@ -202,6 +202,27 @@ def test_signed_quotes_in_a_row_each_belong_to_their_signer(run):
         ("Carla Sanchez", "I\u2019m so ashamed to be")]
 
 
+def test_signature_after_no_break_spaces(run):
+    # scraped pages put a no-break space on either side of the dash; the name the model tags
+    # with the dash is the signer without it
+    st, _, actors = run("\u201cHow did we get this low?\u201d\u00a0\u2015 Jacklyn Ashley\u00a0",
+                        "\u201cMaybe, we can build a wall around Donald Trump.\u201d \u2015\u00a0Steve Quinlan.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [
+        ("Jacklyn Ashley", "\u2015"), ("Steve Quinlan", "\u2015")]
+
+
+def test_the_pair_are_the_two_people_named_before(run):
+    st, _, actors = run("Platon Lebedev has been on trial alongside Mr Khodorkovsky since June. The pair say they "
+                        "are being punished by the authorities for the political ambitions of Mr Khodorkovsky.")
+    assert sorted(_triples(st, actors)) == [("Khodorkovsky", "accuse", "authorities"),
+                                            ("Platon Lebedev", "accuse", "authorities")]
+
+
+def test_a_pair_word_without_two_people_before_it_names_nobody_new(run):
+    st, _, actors = run("The pair said they would appeal.")
+    assert [actors[s.speaker].kind for s in st] != ["person", "person"]
+
+
 def test_transcript_label_inside_a_quoted_turn(run):
     st, _, actors = run('"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.')
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("PENCE", ":")]
