@@ -408,7 +408,10 @@ class StatementFinder:
             return True  # "taxpayers reporting gains", "pilloried for acknowledging" (but "by telling them")
         if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
             return True  # "are to blame"
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and any(c.dep_ == "aux" and c.lower_ in self.lex.hypothetical for c in head.children):
+            return True  # "it could take months for the panel to report its findings"
+        if infinitive and \
                 head.lemma_.lower() not in {"continue", "go", "repeat", "have", "use", "take", "appear", "seem",
                                             "rise", "step", "come"} | self.lex.negated_affirmative:
             return True  # an infinitive names a purpose or plan, not a speech act ("to counter")

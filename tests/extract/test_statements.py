@@ -44,7 +44,8 @@ def test_according_to(run):
 
 def test_negated_and_hypothetical_speech_is_no_statement(run):
     st, _, _ = run("The White House did not say whether the talks would resume. "
-                   "Officials could deny the report later. The ministry declined to comment.")
+                   "Officials could deny the report later. The ministry declined to comment. "
+                   "It could take several weeks for the ministry to announce its decision.")
     assert st == []
 
 
