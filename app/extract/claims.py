@@ -331,7 +331,7 @@ class _Linker:
         rules = (("counter", self._counter), ("headline", self._headline_of), ("content", self._same_content),
                  ("elaboration", self._elaboration), ("charge", self._charge_and_denial),
                  ("misreported", self._misreported), ("own account", self._own_account),
-                 ("what was said", self._what_was_said))
+                 ("what was said", self._what_was_said), ("same turn", self._same_turn))
         for i in range(len(self.found)):
             for name, rule in rules:
                 j = rule(i)
@@ -351,6 +351,18 @@ class _Linker:
                 self.claim_of[i] = c
         self._anaphors()
         return self.claims
+
+    def _same_turn(self, i: int) -> int | None:
+        """The sentences of one quotation attributed once ('"We think the US case is very weak. They
+        haven't come up with any evidence …," said X') are one speech act: one claim, when they have
+        the same relation (and target)."""
+        f = self.found[i]
+        for j in range(i - 1, -1, -1):
+            g = self.found[j]
+            if g.cue == f.cue and g.speaker.actor_id == f.speaker.actor_id:
+                if g.relation == f.relation and g.target == f.target:
+                    return j
+        return None
 
     def _headline_of(self, i: int) -> int | None:
         """The first statement of the body like a headline statement that is alone in its claim

@@ -226,3 +226,12 @@ def test_the_body_an_alias_may_belong_to():
     assert _body_of("European Union regulators")[0] == "European Union"
     assert _body_of("the 27-nation EU’s executive Commission")[0] == "EU"
     assert _body_of("EU critics") == []
+
+
+def test_the_sentences_of_one_quotation_are_one_claim(run):
+    # one speech act, one statement: the quotation's second sentence is evidence of the same claim
+    st, claims, actors = run('"The new tariffs are a sensible step. They will protect jobs in the steel towns," '
+                             "the trade minister said.", "The opposition said the tariffs would raise prices.")
+    minister = [s for s in st if actors[s.speaker].label != "opposition"]
+    assert len(minister) == 2 and minister[0].claim_key == minister[1].claim_key
+    assert len({s.claim_key for s in st}) == 2
