@@ -124,6 +124,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_clause_below(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits in a clause or phrase that modifies ``top`` rather than in its own name."""
+    for a in [tok] + list(tok.ancestors):
+        if a.i == top.i:
+            return False
+        if a.dep_ in {"acl", "relcl", "prep", "agent"}:
+            return True
+    return False
+
+
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in spans)
 
@@ -388,6 +398,10 @@ class StatementFinder:
             if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical and not _punct_between(child, verb):
                 return True  # "will say"
         head = verb.head
+        if verb.dep_ == "conj" and any(c.dep_ == "neg" for c in head.children) \
+                and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.children) \
+                and not any(c.dep_ in _SUBJ for c in verb.children):
+            return True  # "did not identify the sources or say how …" (but "did not name them but said …")
         if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lex.empty_speech | {"expect", "plan", "want",
                                                                                        "hope", "intend", "try"}:
             return True
@@ -801,7 +815,8 @@ class StatementFinder:
             # a bare "according to the poll" or "federal statistics" names nobody
             author = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             author = next((c for c in author.children if c.dep_ == "pobj"), None) if author is not None else None
-            named = [c for c in pobj.subtree if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ == "PROPN"]
+            named = [c for c in pobj.subtree if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ == "PROPN"
+                     and not _in_clause_below(c, pobj)]  # not "documents obtained by Global News"
             if author is None and not named:
                 return None
             speaker = self.actors.resolve(author, base) if author is not None else self._named_source(named, base)

@@ -42,6 +42,18 @@ def test_according_to(run):
     assert st[0].evidence.cue.text == "according to"
 
 
+def test_according_to_documents_obtained_by_a_newsroom_names_no_author(run):
+    st, _, actors = run("A Toronto man has been arrested for sanctions violations, according to court documents "
+                        "obtained by Global News.")
+    assert st == []
+
+
+def test_negation_spreads_over_or_but_not_over_but(run):
+    st, _, actors = run("The spokesman did not identify the sources or say how the ministry obtained the letter. "
+                        "The minister did not name the sources but said they were reliable.")
+    assert _triples(st, actors) == [("minister", "assert", None)]
+
+
 def test_negated_and_hypothetical_speech_is_no_statement(run):
     st, _, _ = run("The White House did not say whether the talks would resume. "
                    "Officials could deny the report later. The ministry declined to comment. "
