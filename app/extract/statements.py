@@ -50,6 +50,7 @@ class Lexicon:
     media_words: frozenset[str]
     news_media: frozenset[str]
     obligations: frozenset[str]
+    misrepresent: frozenset[str]
     headline_stand_ins: dict[str, tuple[str, ...]]
 
 
@@ -700,6 +701,9 @@ class StatementFinder:
             if content is not None and self._says_not_true(ccomp):
                 relation = "deny"
                 claim_ref = "anaphor"
+                denied = self._misrepresented(ccomp)
+                if denied is not None:  # what is denied is the suit's claim, not the words about it
+                    content = _subtree_span(denied, base)
         f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref,
                   aside=relative)  # "Ted Cruz endorses Trump, who says he is honored"
         if relation == "assert":
@@ -787,6 +791,14 @@ class StatementFinder:
                 return any(t.lemma_.lower() in self.lex.false_words for t in child.subtree)
         return False
 
+    def _misrepresented(self, ccomp: Token) -> Token | None:
+        """The claim said to twist the facts: "argued that the suit contorts the law" → "the suit"."""
+        subj = next((c for c in ccomp.children if c.dep_ in _SUBJ), None)
+        if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lex.claim_nouns \
+                and ccomp.lemma_.lower() in self.lex.misrepresent and not any(c.dep_ == "neg" for c in ccomp.children):
+            return subj
+        return None
+
     def _says_not_true(self, ccomp: Token | None) -> bool:
         """'said it was not true' / 'said the report was false': a denial."""
         if ccomp is None:
@@ -801,6 +813,8 @@ class StatementFinder:
             subj = next((t for t in ccomp.doc[ccomp.head.i + 1:ccomp.i] if t.lemma_.lower() in self.lex.claim_nouns), None)
         if subj is None or not (subj.lower_ in {"it", "this", "that"} or subj.lemma_.lower() in self.lex.claim_nouns):
             return False
+        if self._misrepresented(ccomp) is not None:
+            return True
         if any(p in text for p in self.lex.not_true):
             return True
         return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.lex.false_words for c in ccomp.children)

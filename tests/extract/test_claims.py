@@ -235,3 +235,11 @@ def test_the_sentences_of_one_quotation_are_one_claim(run):
     minister = [s for s in st if actors[s.speaker].label != "opposition"]
     assert len(minister) == 2 and minister[0].claim_key == minister[1].claim_key
     assert len({s.claim_key for s in st}) == 2
+
+
+def test_a_claim_said_to_twist_the_law_is_denied(run):
+    # "the suit distorts the law": a denial of what the suit charges, linked to that charge
+    st, claims, actors = run("Attorney General Ken Paxton accused Vanguard of rigging coal markets in a lawsuit "
+                             "filed on Wednesday.", "Vanguard said the suit distorts the law.")
+    assert [(s.relation, actors[s.speaker].label) for s in st] == [("accuse", "Ken Paxton"), ("deny", "Vanguard")]
+    assert st[0].claim_key == st[1].claim_key and st[1].target == st[0].speaker

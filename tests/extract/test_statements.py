@@ -422,6 +422,8 @@ def test_a_request_with_a_clause_and_a_call_after_an_attempt(run):
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
+    ("The company argued that the lawsuit misrepresents the law.", ["deny"]),
+    ("The company argued that the new rules distort the market.", ["assert"]),
     ("Netanyahu insists that there is nothing wrong with his controversial policy of building Jewish towns in "
      "occupied areas.", ["deny"]),
     ('Platon Lebedev has told a court that fraud charges levelled against him are "false".', ["deny"]),
