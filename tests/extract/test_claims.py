@@ -243,3 +243,9 @@ def test_a_claim_said_to_twist_the_law_is_denied(run):
                              "filed on Wednesday.", "Vanguard said the suit distorts the law.")
     assert [(s.relation, actors[s.speaker].label) for s in st] == [("accuse", "Ken Paxton"), ("deny", "Vanguard")]
     assert st[0].claim_key == st[1].claim_key and st[1].target == st[0].speaker
+
+
+def test_harm_words_fold_together():
+    a = content_words("Small US firms were hit hardest by the tariffs")
+    b = content_words("US companies are being harmed by the tariffs")
+    assert {"usa", "company", "harm"} <= a & b
