@@ -107,6 +107,7 @@ def test_line_labels(line, label):
     "On March 15, 2022, Russia said it would respond.",  # a date inside a sentence
     "Comments by the minister drew sharp criticism from Beijing.",
     "Putin Shrugs Off Trump's Tweet On Expanding U.S. Nuclear Capability",  # title case, not a menu
+    "\u2014 Jane Doe (@janedoe) May 1, 2020",  # an embedded post's signature says who wrote it
 ])
 def test_article_lines_are_not_boilerplate(line):
     assert text_stage._label(line) in {"prose", "short"}

@@ -353,13 +353,14 @@ class _Linker:
         return self.claims
 
     def _same_turn(self, i: int) -> int | None:
-        """The sentences of one quotation attributed once ('"We think the US case is very weak. They
-        haven't come up with any evidence …," said X') are one speech act: one claim, when they have
-        the same relation (and target)."""
+        """The sentences of one quotation attributed once in one paragraph ('"We think the US case is
+        very weak. They haven't come up with any evidence …," said X') are one speech act: one claim,
+        when they have the same relation (and target). A quotation continued in the next paragraph
+        goes on to a point of its own."""
         f = self.found[i]
         for j in range(i - 1, -1, -1):
             g = self.found[j]
-            if g.cue == f.cue and g.speaker.actor_id == f.speaker.actor_id:
+            if g.cue == f.cue and g.speaker.actor_id == f.speaker.actor_id and g.paragraph == f.paragraph:
                 if g.relation == f.relation and g.target == f.target:
                     return j
         return None

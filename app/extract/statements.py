@@ -86,6 +86,7 @@ class Found:
     signed: bool = False  # a quotation signed after a dash ("“…” ― Name")
     headline: bool = False  # said in the article's headline (set by the pipeline)
     participle: bool = False  # "said …, arguing that …": an act of its own beside the verb it hangs from
+    paragraph: int = 0  # the paragraph's number in the article (set when the paragraph is done)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -153,13 +154,15 @@ class StatementFinder:
         self._relative: Token | None = None
         self._co_speakers: list[Resolved] = []
         self._deferred: list[tuple[Span, TextSpan]] = []
+        self._last_paragraph: tuple[str, int] | None = None  # text and offset of the paragraph before
         self._people: list[tuple[Token, int]] = []  # the people named in the last sentence that named any
 
     # -- entry point -----------------------------------------------------------------------------
     def paragraph(self, doc: Doc, base: int) -> list[Found]:
         self.paragraph_no += 1
         quotes = quote_spans(doc.text)
-        out: list[Found] = []
+        out: list[Found] = self._embedded_post(doc, base)
+        self._last_paragraph = (doc.text, base)
         self._deferred = []
         for sent in doc.sents:
             found = self._sentence(sent, base, quotes)
@@ -168,7 +171,34 @@ class StatementFinder:
         for sent, sent_span in self._deferred:  # a quotation whose attribution never came
             out.extend(self._continuation(sent, base, sent_span, quotes) or [])
         self._deferred = []
-        return [f for f in _signed_over_continued(out) if not self._refusal(f)]
+        out = [f for f in _signed_over_continued(out) if not self._refusal(f)]
+        for f in out:
+            f.paragraph = self.paragraph_no
+        return out
+
+    def _embedded_post(self, doc: Doc, base: int) -> list[Found]:
+        """An embedded post: the line before a signature line '— Donald J. Trump (@realDonaldTrump)
+        December 22, 2016' (or the paragraph before, if the signature opens one) is what the account
+        holder wrote."""
+        out: list[Found] = []
+        for m in _POST_SIGNATURE.finditer(doc.text):
+            name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+            speaker = self.actors.resolve(name.root, base, loose=True) if name is not None else None
+            if m.start() > 0:
+                line_start = doc.text.rfind("\n", 0, m.start() - 1) + 1
+                text, start = doc.text[line_start:m.start()], base + line_start
+            elif self._last_paragraph is not None:
+                text, start = self._last_paragraph
+            else:
+                continue
+            if speaker is None or len(text.split()) < 3:
+                continue
+            lead = len(text) - len(text.lstrip())
+            content = TextSpan(text.strip(), start + lead, start + lead + len(text.strip()))
+            cue = TextSpan(m.group("dash"), base + m.start("dash"), base + m.end("dash"))
+            self.last_speaker = speaker.actor_id
+            out.append(Found(speaker, "assert", cue, content, content, confidence=0.6, quote=True, signed=True))
+        return out
 
     def _refusal(self, f: Found) -> bool:
         """Speech that says nothing ("I don't want to comment on it", "said it could not comment") is empty."""
@@ -951,6 +981,7 @@ _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", 
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
+_POST_SIGNATURE = re.compile(r"(?m)^[ \t]*(?P<dash>[—–―-])\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) \(@\w+\)")
 _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}
 

@@ -172,6 +172,8 @@ def _label(s: str) -> str:
     if not _LETTER.search(s):
         return "media" if _DURATION.match(s) else "empty"
     words = s.split()
+    if _POST_SIGNATURE.match(s):
+        return "short"  # the signature of an embedded post: it says who wrote the line above it
     for label, test in _LINE_TESTS:
         if test(s, words):
             return label
@@ -208,7 +210,7 @@ def _matches_marker(s: str, words: list[str], markers: list[str], max_words: int
 
 def _is_caption(s: str, words: list[str]) -> bool:
     low = s.lower()
-    if (_CREDIT_AT_END.search(s) or _POST_SIGNATURE.match(s)
+    if (_CREDIT_AT_END.search(s)
             or any(cue in low for cue in _DATA["caption_strong"])):
         return True
     weak = (any(cue in low for cue in _DATA["caption_weak"]) or _POSITION_MARK.search(s)

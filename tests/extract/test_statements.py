@@ -236,6 +236,15 @@ def test_a_pair_word_without_two_people_before_it_names_nobody_new(run):
     assert [actors[s.speaker].kind for s in st] != ["person", "person"]
 
 
+def test_embedded_post_belongs_to_the_account_in_its_signature(run):
+    post = "The new tariffs will cost every family in this state a thousand dollars a year"
+    for paragraphs in (["The senator posted on Friday.", post + "\n\u2014 Jane Doe (@SenJaneDoe) May 1, 2020"],
+                       ["The senator posted on Friday.", post, "\u2014 Jane Doe (@SenJaneDoe) May 1, 2020"]):
+        st, _, actors = run(*paragraphs)
+        assert [(actors[s.speaker].label, s.evidence.content.text, s.evidence.cue.text) for s in st] == [
+            ("Jane Doe", post, "\u2014")]
+
+
 def test_transcript_label_inside_a_quoted_turn(run):
     st, _, actors = run('"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.')
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("PENCE", ":")]
