@@ -597,6 +597,10 @@ class ArticleActors:
             return None
         for actor_id in reversed(self.history):
             actor = self.actors[actor_id]
+            if actor.kind in set(kinds) - {"person"} | {"other"} and lemma in actor.label.lower().split():
+                return actor_id  # "the US-led aid coalition" … "the coalition": the body its noun names
+        for actor_id in reversed(self.history):
+            actor = self.actors[actor_id]
             if actor.kind not in kinds:
                 continue
             if actor.kind == "person" and lemma in self.roles["person_roles"]:

@@ -388,12 +388,13 @@ class StatementFinder:
             if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical and not _punct_between(child, verb):
                 return True  # "will say"
         head = verb.head
+        negated_head = any(c.dep_ == "neg" for c in head.children)
         if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lex.empty_speech | {"expect", "plan", "want",
-                                                                                       "hope", "intend", "try"}:
-            return True
-        if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and \
-                head.lemma_.lower() not in self.lex.negated_affirmative:
-            return True  # "did not want to comment" (but "did not hesitate to criticize" did)
+                                                                                       "hope", "intend", "try"} \
+                and not (negated_head and head.lemma_.lower() in self.lex.negated_affirmative):
+            return True  # "declined to comment" (but "didn't hesitate to criticize" did criticize)
+        if verb.dep_ == "xcomp" and negated_head and head.lemma_.lower() not in self.lex.negated_affirmative:
+            return True  # "did not want to comment"
         if verb.dep_ == "acl" and head.lemma_.lower() in self.actors.roles["documents"]:
             return False  # "said in a statement accusing Trump of …"
         governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -611,6 +612,7 @@ class StatementFinder:
                 content = _subtree_span(dobj, base)
 
         claim_ref = None
+        inserted = None  # the clause a parenthetical cue sits in
         nominal: list[Found] = []
         target = None
         if relation == "deny":
@@ -673,6 +675,8 @@ class StatementFinder:
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
             if content is None and lemma in self.lex.parenthetical:
                 content = _parenthetical_content(verb, sent, base)  # "The museum, Mr. Obama said, would …"
+            if ccomp is None and lemma in self.lex.parenthetical and verb.dep_ == "parataxis" and verb.head.i > verb.i:
+                inserted = verb.head  # "America's ruling party, he said, has forgotten …": the clause around it
             if content is None:
                 about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.lex.about_preps
                               and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
@@ -686,7 +690,7 @@ class StatementFinder:
         f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref,
                   aside=relative)  # "Ted Cruz endorses Trump, who says he is honored"
         if relation == "assert":
-            clause = ccomp or _that_clause(dobj) or next(iter(_quote_root(sent, quotes)), None)
+            clause = ccomp or _that_clause(dobj) or inserted or next(iter(_quote_root(sent, quotes)), None)
             return nominal + self._accusations(f, clause, base, alleged=lemma in self.lex.allegation_verbs)
         return nominal + [f]
 

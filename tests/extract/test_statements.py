@@ -406,6 +406,26 @@ def test_a_request_with_a_clause_and_a_call_after_an_attempt(run):
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Trump", "called for")]
 
 
+def test_criticism_after_not_hesitating_is_made(run):
+    st, _, actors = run("The minister did not hesitate to criticise the outdated rules of the European Commission.")
+    assert [(t[1], t[2]) for t in _triples(st, actors)] == [("accuse", "European Commission")]
+    st, _, _ = run("The minister declined to criticise the European Commission.")
+    assert st == []
+
+
+def test_a_charge_around_a_parenthetical_cue(run):
+    st, _, actors = run("Chancellor Olaf Scholz spoke in Berlin.",
+                        'The Kremlin, he said, has repeatedly violated the ceasefire.')
+    assert [(t[1], t[2]) for t in _triples(st, actors)] == [("accuse", "Kremlin")]
+
+
+def test_a_definite_description_takes_the_actor_its_noun_names(run):
+    st, _, actors = run("Senator Jane Miller criticised the Saudi-led military coalition, saying the United Nations "
+                        "should take charge.",
+                        "Ms Miller said the attacks of the coalition were illegal.")
+    assert ("Jane Miller", "accuse", "United Nations") not in _triples(st, actors)  # not the last body named
+
+
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
