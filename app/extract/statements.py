@@ -866,6 +866,18 @@ class StatementFinder:
             return [f]
         if clause.lemma_.lower() in _EVIDENTIAL:  # "the evidence indicates that the plane was shot down by …"
             clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
+        # "The US was very bad at coordinating and India lied about its aid": each clause charges its subject
+        clauses = [clause] + [c for c in clause.children if c.dep_ == "conj" and _own_subject(c)]
+        if clause.dep_ == "ccomp":  # the parser may hang the second clause on the cue verb
+            clauses += [c for c in clause.head.children if c.dep_ == "ccomp" and c.i > clause.i and _own_subject(c)]
+        targets = [t for c in clauses for t in self._charged(f, c, base, alleged)]
+        if not targets:
+            return [f]
+        return [Found(f.speaker, "accuse", f.cue, f.sentence, f.content, t.actor_id, t.mention, f.confidence * 0.9,
+                      quote=f.quote) for t in _unique(targets)]
+
+    def _charged(self, f: Found, clause: Token, base: int, alleged: bool) -> list[Resolved]:
+        """The identified actors one clause of ``f``'s content charges with wrongdoing."""
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in {"this", "that"}:  # "This is why Russia has tried to …"
             inner = next((c for c in clause.subtree if c.dep_ in {"advcl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"}
@@ -878,8 +890,9 @@ class StatementFinder:
         accused = agent if agent is not None else subj  # "they are being punished by the authorities"
         if accused is None or accused.lower_ in {"what", "this", "that", "i", "we", "you", "there", "which", "who",
                                                  "everyone", "nobody", "anyone", "everybody", "someone", "one"}:
-            return [f]
-        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd", "conj"}]
+            return []
+        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd"}
+                                or (c.dep_ == "conj" and not _own_subject(c))]
         words = {t.lemma_.lower() for t in predicate}
         for c in predicate:
             words |= {t.lemma_.lower() for t in c.children if t.dep_ in {"amod", "pobj", "dobj", "compound", "advmod",
@@ -890,13 +903,15 @@ class StatementFinder:
             for by in (p for p in c.subtree if p.dep_ == "prep" and p.lower_ == "by" and p.head.pos_ == "VERB"):
                 words |= {g.lemma_.lower() for g in by.children if g.dep_ == "pcomp"}
         negated = any(c.dep_ == "neg" for c in clause.children)
-        failed_duty = negated and agent is None and any(t.lemma_.lower() in self.lex.obligations for t in clause.subtree)
+        named = {c.i for c in clause.children if c.dep_ == "attr"}  # "it's not an absolute rule" fails no rule
+        failed_duty = negated and agent is None and any(t.lemma_.lower() in self.lex.obligations and t.i not in named
+                                                        for t in clause.subtree)
         if not (words & self.lex.negative) and not alleged and not failed_duty:
-            return [f]
+            return []
         if negated and words & self.lex.negative:
-            return [f]  # "is not to blame": a defence, not a charge
+            return []  # "is not to blame": a defence, not a charge
         if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in clause.children):
-            return [f]  # "may never have presented it", "cannot enable more brutality": hedged or a call, no charge
+            return []  # "may never have presented it", "cannot enable more brutality": hedged or a call, no charge
         targets = []
         for head in [accused] + _conjuncts(accused):
             if head.pos_ == "PRON":
@@ -912,10 +927,7 @@ class StatementFinder:
             if target.kind == "group" and head.pos_ == "NOUN" and not _definite(head):
                 continue  # "few people understood …", "some voters": nobody identifiable
             targets.append(tgt)
-        if not targets:
-            return [f]
-        return [Found(f.speaker, "accuse", f.cue, f.sentence, f.content, t.actor_id, t.mention, f.confidence * 0.9,
-                      quote=f.quote) for t in _unique(targets)]
+        return targets
 
 
 _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm", "mean", "reveal"}
@@ -978,6 +990,10 @@ def _that_clause(noun: Token | None) -> Token | None:
         return None
     return next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _definite(noun: Token) -> bool:

@@ -426,6 +426,19 @@ def test_a_definite_description_takes_the_actor_its_noun_names(run):
     assert ("Jane Miller", "accuse", "United Nations") not in _triples(st, actors)  # not the last body named
 
 
+def test_each_clause_of_a_charge_accuses_its_own_subject(run):
+    st, _, actors = run('"Canada was slow to respond and Japan lied about its shipments," the senator said.')
+    assert sorted(t[2] for t in _triples(st, actors) if t[1] == "accuse") == ["Japan"]
+    st, _, actors = run("The mayor said Italy has been very reckless and Spain had spread lies.")
+    assert sorted(t[2] for t in _triples(st, actors) if t[1] == "accuse") == ["Italy", "Spain"]
+
+
+def test_saying_something_is_not_a_rule_charges_nobody(run):
+    st, _, _ = run("The BBC published the papers.",
+                   "Michael Grant said the practice was usual, but it is not an absolute rule.")
+    assert [s.relation for s in st] == ["assert"]
+
+
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
