@@ -610,7 +610,8 @@ class ArticleActors:
         return None
 
 
-_DOCUMENT_KINDS = {"lawsuit": "suit", "complaint": "suit", "filing": "suit", "brief": "suit"}
+_DOCUMENT_KINDS = {"lawsuit": "suit", "complaint": "suit", "filing": "suit", "brief": "suit", "case": "suit",
+                   "investigation": "report"}
 
 
 def entry_tokens(entry: GazetteerEntry, toks: list[Token]) -> list[Token]:
@@ -645,6 +646,8 @@ def _issuer(document: Token) -> Token | None:
         if tok.dep_ in {"agent", "prep"} and tok.lower_ in {"by", "from", "of"} and (
                 tok.lower_ != "of" or tok.head.lower_ == "behalf"):
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None and tok.dep_ == "agent":  # "brought by Attorney General Dave Yost": parsed as an object
+                pobj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.i), None)
             if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
                 return pobj
     return None

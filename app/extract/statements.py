@@ -490,6 +490,9 @@ class StatementFinder:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] and \
                 _issuer(verb.head) is not None:
             return verb.head, None  # "a lawsuit filed by Texas accusing the firms of …": the suit's issuer
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] \
+                and not (verb.head.dep_ == "dobj" or (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "in")):
+            return None, None  # "backed a case accusing …" (but "issued a statement calling …", "said in a letter …")
         if verb.dep_ in {"advcl", "xcomp", "pcomp", "acl"}:
             # "said the U.S. would abandon the treaty, accusing Russia of …": the accuser is the
             # speaker of the nearest cue above, else the subject of the verb it hangs from

@@ -439,6 +439,23 @@ def test_saying_something_is_not_a_rule_charges_nobody(run):
     assert [s.relation for s in st] == ["assert"]
 
 
+def test_a_case_or_an_investigation_speaks_for_who_brought_it(run):
+    st, _, actors = run("The case, brought by Ohio Attorney General Dave Yost last year, claimed that the drug makers "
+                        "colluded to fix prices.", "The suit alleges that the firms violated federal law.")
+    assert [(t[0], t[1]) for t in _triples(st, actors)] == [("Dave Yost", "accuse"), ("Dave Yost", "accuse")]
+    st, _, actors = run("An investigation by the Organized Crime and Corruption Reporting Project alleged that "
+                        "Novak's company bribed customs officials.")
+    assert [(t[0], t[1]) for t in _triples(st, actors)] == [
+        ("Organized Crime and Corruption Reporting Project", "accuse")]
+
+
+def test_a_document_mentioned_by_someone_else_does_not_speak_for_them(run):
+    st, _, actors = run("Pfizer criticised the government's support for a case accusing drug makers of fixing prices.")
+    assert [t[1] for t in _triples(st, actors)] == ["assert"]
+    st, _, actors = run("Apple issued a statement calling the lawsuit baseless.")
+    assert [(t[0], t[1]) for t in _triples(st, actors)] == [("Apple", "deny")]
+
+
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
