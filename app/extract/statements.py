@@ -904,7 +904,8 @@ class StatementFinder:
             words |= {c.lower_ for c in clause.children if c.dep_ == "prep"}
         for c in predicate:  # the means: "tried to obtain technology by circumventing sanctions"
             for by in (p for p in c.subtree if p.dep_ == "prep" and p.lower_ == "by" and p.head.pos_ == "VERB"):
-                words |= {g.lemma_.lower() for g in by.children if g.dep_ == "pcomp"}
+                for g in (g for g in by.children if g.dep_ == "pcomp"):  # "by continuing to harbor terrorists"
+                    words |= {g.lemma_.lower()} | {x.lemma_.lower() for x in g.children if x.dep_ == "xcomp"}
         negated = any(c.dep_ == "neg" for c in clause.children)
         named = {c.i for c in clause.children if c.dep_ == "attr"}  # "it's not an absolute rule" fails no rule
         failed_duty = negated and agent is None and any(t.lemma_.lower() in self.lex.obligations and t.i not in named

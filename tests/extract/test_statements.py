@@ -456,6 +456,12 @@ def test_a_document_mentioned_by_someone_else_does_not_speak_for_them(run):
     assert [(t[0], t[1]) for t in _triples(st, actors)] == [("Apple", "deny")]
 
 
+def test_a_charge_in_the_means_after_continuing_to(run):
+    st, _, actors = run('"Venezuela has much to gain from talks," the senator said. '
+                        '"It risks everything by continuing to harbor drug traffickers."')
+    assert [(t[1], t[2]) for t in _triples(st, actors)] == [("assert", "Venezuela"), ("accuse", "Venezuela")]
+
+
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
