@@ -764,7 +764,14 @@ class StatementFinder:
         content = _subtree_span(dobj, base)
         if words & self.lex.false_words and dobj.lemma_.lower() in self.lex.claim_nouns:
             return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
-        tgt = self.actors.resolve(dobj, base, exclude={speaker.actor_id})
+        owner = next((c for c in oprd.children if c.dep_ == "poss"), None) if dobj.lower_ in {"it", "this"} else None
+        if owner is not None and owner.lower_ in _POSSESSIVES:  # "called it his latest outrageous attempt"
+            actor_id = self.actors.resolve_pronoun(_POSSESSIVES[owner.lower_], exclude={speaker.actor_id})
+            tgt = Resolved(actor_id, token_span([owner], base)) if actor_id is not None else None
+        elif dobj.lower_ in {"it", "this", "that"} and not self.actors.names_actor(oprd.lemma_.lower()):
+            tgt = None  # "called it a reckless move": an act, not an actor (but "called it a rogue regime")
+        else:
+            tgt = self.actors.resolve(owner or dobj, base, exclude={speaker.actor_id})
         if tgt is not None and words & self.lex.negative:
             return [Found(speaker, "accuse", cue, sent_span, _subtree_span(oprd, base), tgt.actor_id,
                           tgt.mention, confidence=0.7)]
@@ -938,6 +945,7 @@ _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm",
 _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
 _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}

@@ -462,6 +462,14 @@ def test_a_charge_in_the_means_after_continuing_to(run):
     assert [(t[1], t[2]) for t in _triples(st, actors)] == [("assert", "Venezuela"), ("accuse", "Venezuela")]
 
 
+def test_calling_it_someones_reckless_move_accuses_the_owner_of_the_move(run):
+    st, _, actors = run("President Luis Arce signed the decree on Monday.",
+                        "Opposition leader Carla Ruiz called it his most reckless move.")
+    assert _triples(st, actors) == [("Carla Ruiz", "accuse", "Luis Arce")]
+    st, _, actors = run("Bolivia signed the decree on Monday.", "Opposition leader Carla Ruiz called it a reckless move.")
+    assert _triples(st, actors) == [("Carla Ruiz", "assert", None)]  # "it" is the decree, not Bolivia
+
+
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
