@@ -470,6 +470,13 @@ def test_calling_it_someones_reckless_move_accuses_the_owner_of_the_move(run):
     assert _triples(st, actors) == [("Carla Ruiz", "assert", None)]  # "it" is the decree, not Bolivia
 
 
+def test_a_document_whose_named_issuer_is_unknown_speaks_for_nobody(run):
+    st, _, _ = run("A Nevada-led lawsuit accuses the banks of fraud.")
+    assert st == []
+    st, _, actors = run("The Nevada-led lawsuit, filed by Attorney General Aaron Ford, accuses the banks of fraud.")
+    assert [(t[0], t[1]) for t in _triples(st, actors)] == [("Aaron Ford", "accuse")]
+
+
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
