@@ -728,7 +728,14 @@ class StatementFinder:
 
     def _accused(self, obj: Token, base: int) -> Resolved | None:
         """The actor an accusation is aimed at: the object itself, or the actor whose act it names
-        ("denounced renewed U.S. sanctions" → the United States)."""
+        ("denounced renewed U.S. sanctions" → the United States; "criticised the US-led coalition" → its leader)."""
+        led = next((c for c in obj.children if c.lemma_.lower() == "lead" and c.dep_ in {"amod", "compound"}), None)
+        leader = next((c for c in led.children if c.pos_ == "PROPN"), None) if led is not None else None
+        if leader is not None:
+            self.actors.resolve(obj, base)  # the coalition itself is met ("the coalition" later)
+            found = self.actors.resolve(leader, base)
+            if found is not None:
+                return found
         if obj.pos_ in {"PROPN", "PRON"} or self.actors.names_actor(obj.lemma_.lower()):
             found = self.actors.resolve(obj, base)
             if found is not None:

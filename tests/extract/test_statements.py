@@ -477,6 +477,11 @@ def test_a_document_whose_named_issuer_is_unknown_speaks_for_nobody(run):
     assert [(t[0], t[1]) for t in _triples(st, actors)] == [("Aaron Ford", "accuse")]
 
 
+def test_criticising_an_x_led_coalition_accuses_its_leader(run):
+    st, _, actors = run("Senator Jane Miller criticised the Saudi-led military coalition over the air strikes.")
+    assert _triples(st, actors) == [("Jane Miller", "accuse", "Saudi Arabia")]
+
+
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
