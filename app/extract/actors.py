@@ -255,13 +255,15 @@ class ArticleActors:
             return Resolved(actor_id, token_span([head], base))
         if head.lemma_.lower() in self.roles["documents"]:
             kind = _DOCUMENT_KINDS.get(head.lemma_.lower(), head.lemma_.lower())
-            issuer = _issuer(head)
-            if issuer is not None:
+            issuers = _issuers(head)
+            for issuer in issuers:
                 found = self.resolve(issuer, base, exclude=exclude)
                 if found is not None:  # "Steele's memo said", "a statement issued on behalf of Zoellick said"
                     self.issued[kind] = found.actor_id
                     return found
-            elif kind in self.issued and any(c.lower_ in {"the", "this", "that"} for c in head.children) \
+            if any(issuer.pos_ == "PROPN" for issuer in issuers):
+                return None  # "a Texas-led lawsuit": its issuer speaks, and is not known
+            if not issuers and kind in self.issued and any(c.lower_ in {"the", "this", "that"} for c in head.children) \
                     and not (exclude and self.issued[kind] in exclude):
                 # "the suit alleges …": the issuer of the suit named before (a "Texas-led lawsuit")
                 self.mentioned(self.issued[kind])
@@ -597,6 +599,10 @@ class ArticleActors:
             return None
         for actor_id in reversed(self.history):
             actor = self.actors[actor_id]
+            if actor.kind in set(kinds) - {"person"} | {"other"} and lemma in actor.label.lower().split():
+                return actor_id  # "the US-led aid coalition" … "the coalition": the body its noun names
+        for actor_id in reversed(self.history):
+            actor = self.actors[actor_id]
             if actor.kind not in kinds:
                 continue
             if actor.kind == "person" and lemma in self.roles["person_roles"]:
@@ -606,7 +612,8 @@ class ArticleActors:
         return None
 
 
-_DOCUMENT_KINDS = {"lawsuit": "suit", "complaint": "suit", "filing": "suit", "brief": "suit"}
+_DOCUMENT_KINDS = {"lawsuit": "suit", "complaint": "suit", "filing": "suit", "brief": "suit", "case": "suit",
+                   "investigation": "report"}
 
 
 def entry_tokens(entry: GazetteerEntry, toks: list[Token]) -> list[Token]:
@@ -628,22 +635,31 @@ def _given_name_run(toks: list[Token]) -> list[Token] | None:
 
 
 def _issuer(document: Token) -> Token | None:
-    """Who issued a document: its possessor, the leader of an "X-led" one, or the object of "by",
-    "from", "on behalf of"."""
+    """Who issued a document (the first of its candidate issuers, see ``_issuers``)."""
+    return next(iter(_issuers(document)), None)
+
+
+def _issuers(document: Token) -> list[Token]:
+    """Who may have issued a document, in order: its possessor, the leader of an "X-led" one, the object
+    of "by", "from", "on behalf of"."""
+    out = []
     for child in document.children:
         if child.dep_ == "poss":
-            return child
+            out.append(child)
         if child.lemma_.lower() == "lead" and child.dep_ in {"amod", "compound"}:
             leader = next((c for c in child.children if c.pos_ == "PROPN"), None)
             if leader is not None:  # "a Texas-led multistate lawsuit"
-                return leader
+                out.append(leader)
     for tok in document.subtree:
         if tok.dep_ in {"agent", "prep"} and tok.lower_ in {"by", "from", "of"} and (
                 tok.lower_ != "of" or tok.head.lower_ == "behalf"):
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None and tok.dep_ == "agent":  # "brought by Attorney General Dave Yost": parsed as an object
+                pobj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.i), None)
             if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
-                return pobj
-    return None
+                out.append(pobj)
+                break
+    return out
 
 
 def _proper_name(head: Token, gaz: Gazetteer) -> list[Token] | None:

@@ -429,16 +429,17 @@ class StatementFinder:
             if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical and not _punct_between(child, verb):
                 return True  # "will say"
         head = verb.head
-        if verb.dep_ == "conj" and any(c.dep_ == "neg" for c in head.children) \
+        negated_head = any(c.dep_ == "neg" for c in head.children)
+        if verb.dep_ == "conj" and negated_head \
                 and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.children) \
                 and not any(c.dep_ in _SUBJ for c in verb.children):
             return True  # "did not identify the sources or say how …" (but "did not name them but said …")
         if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lex.empty_speech | {"expect", "plan", "want",
-                                                                                       "hope", "intend", "try"}:
-            return True
-        if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and \
-                head.lemma_.lower() not in self.lex.negated_affirmative:
-            return True  # "did not want to comment" (but "did not hesitate to criticize" did)
+                                                                                       "hope", "intend", "try"} \
+                and not (negated_head and head.lemma_.lower() in self.lex.negated_affirmative):
+            return True  # "declined to comment" (but "didn't hesitate to criticize" did criticize)
+        if verb.dep_ == "xcomp" and negated_head and head.lemma_.lower() not in self.lex.negated_affirmative:
+            return True  # "did not want to comment"
         if verb.dep_ == "acl" and head.lemma_.lower() in self.actors.roles["documents"]:
             return False  # "said in a statement accusing Trump of …"
         governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -537,6 +538,9 @@ class StatementFinder:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] and \
                 _issuer(verb.head) is not None:
             return verb.head, None  # "a lawsuit filed by Texas accusing the firms of …": the suit's issuer
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] \
+                and not (verb.head.dep_ == "dobj" or (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "in")):
+            return None, None  # "backed a case accusing …" (but "issued a statement calling …", "said in a letter …")
         if verb.dep_ in {"advcl", "xcomp", "pcomp", "acl"}:
             # "said the U.S. would abandon the treaty, accusing Russia of …": the accuser is the
             # speaker of the nearest cue above, else the subject of the verb it hangs from
@@ -659,6 +663,7 @@ class StatementFinder:
                 content = _subtree_span(dobj, base)
 
         claim_ref = None
+        inserted = None  # the clause a parenthetical cue sits in
         nominal: list[Found] = []
         target = None
         if relation == "deny":
@@ -721,6 +726,8 @@ class StatementFinder:
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
             if content is None and lemma in self.lex.parenthetical:
                 content = _parenthetical_content(verb, sent, base)  # "The museum, Mr. Obama said, would …"
+            if ccomp is None and lemma in self.lex.parenthetical and verb.dep_ == "parataxis" and verb.head.i > verb.i:
+                inserted = verb.head  # "America's ruling party, he said, has forgotten …": the clause around it
             if content is None:
                 about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.lex.about_preps
                               and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
@@ -737,7 +744,7 @@ class StatementFinder:
         f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref,
                   aside=relative)  # "Ted Cruz endorses Trump, who says he is honored"
         if relation == "assert":
-            clause = ccomp or _that_clause(dobj) or next(iter(_quote_root(sent, quotes)), None)
+            clause = ccomp or _that_clause(dobj) or inserted or next(iter(_quote_root(sent, quotes)), None)
             return nominal + self._accusations(f, clause, base, alleged=lemma in self.lex.allegation_verbs)
         return nominal + [f]
 
@@ -772,7 +779,14 @@ class StatementFinder:
 
     def _accused(self, obj: Token, base: int) -> Resolved | None:
         """The actor an accusation is aimed at: the object itself, or the actor whose act it names
-        ("denounced renewed U.S. sanctions" → the United States)."""
+        ("denounced renewed U.S. sanctions" → the United States; "criticised the US-led coalition" → its leader)."""
+        led = next((c for c in obj.children if c.lemma_.lower() == "lead" and c.dep_ in {"amod", "compound"}), None)
+        leader = next((c for c in led.children if c.pos_ == "PROPN"), None) if led is not None else None
+        if leader is not None:
+            self.actors.resolve(obj, base)  # the coalition itself is met ("the coalition" later)
+            found = self.actors.resolve(leader, base)
+            if found is not None:
+                return found
         if obj.pos_ in {"PROPN", "PRON"} or self.actors.names_actor(obj.lemma_.lower()):
             found = self.actors.resolve(obj, base)
             if found is not None:
@@ -808,7 +822,14 @@ class StatementFinder:
         content = _subtree_span(dobj, base)
         if words & self.lex.false_words and dobj.lemma_.lower() in self.lex.claim_nouns:
             return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
-        tgt = self.actors.resolve(dobj, base, exclude={speaker.actor_id})
+        owner = next((c for c in oprd.children if c.dep_ == "poss"), None) if dobj.lower_ in {"it", "this"} else None
+        if owner is not None and owner.lower_ in _POSSESSIVES:  # "called it his latest outrageous attempt"
+            actor_id = self.actors.resolve_pronoun(_POSSESSIVES[owner.lower_], exclude={speaker.actor_id})
+            tgt = Resolved(actor_id, token_span([owner], base)) if actor_id is not None else None
+        elif dobj.lower_ in {"it", "this", "that"} and not self.actors.names_actor(oprd.lemma_.lower()):
+            tgt = None  # "called it a reckless move": an act, not an actor (but "called it a rogue regime")
+        else:
+            tgt = self.actors.resolve(owner or dobj, base, exclude={speaker.actor_id})
         if tgt is not None and words & self.lex.negative:
             return [Found(speaker, "accuse", cue, sent_span, _subtree_span(oprd, base), tgt.actor_id,
                           tgt.mention, confidence=0.7)]
@@ -924,6 +945,18 @@ class StatementFinder:
             return [f]
         if clause.lemma_.lower() in _EVIDENTIAL:  # "the evidence indicates that the plane was shot down by …"
             clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
+        # "The US was very bad at coordinating and India lied about its aid": each clause charges its subject
+        clauses = [clause] + [c for c in clause.children if c.dep_ == "conj" and _own_subject(c)]
+        if clause.dep_ == "ccomp":  # the parser may hang the second clause on the cue verb
+            clauses += [c for c in clause.head.children if c.dep_ == "ccomp" and c.i > clause.i and _own_subject(c)]
+        targets = [t for c in clauses for t in self._charged(f, c, base, alleged)]
+        if not targets:
+            return [f]
+        return [Found(f.speaker, "accuse", f.cue, f.sentence, f.content, t.actor_id, t.mention, f.confidence * 0.9,
+                      quote=f.quote) for t in _unique(targets)]
+
+    def _charged(self, f: Found, clause: Token, base: int, alleged: bool) -> list[Resolved]:
+        """The identified actors one clause of ``f``'s content charges with wrongdoing."""
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in {"this", "that"}:  # "This is why Russia has tried to …"
             inner = next((c for c in clause.subtree if c.dep_ in {"advcl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"}
@@ -936,8 +969,9 @@ class StatementFinder:
         accused = agent if agent is not None else subj  # "they are being punished by the authorities"
         if accused is None or accused.lower_ in {"what", "this", "that", "i", "we", "you", "there", "which", "who",
                                                  "everyone", "nobody", "anyone", "everybody", "someone", "one"}:
-            return [f]
-        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd", "conj"}]
+            return []
+        predicate = [clause] + [c for c in clause.children if c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd"}
+                                or (c.dep_ == "conj" and not _own_subject(c))]
         words = {t.lemma_.lower() for t in predicate}
         for c in predicate:
             words |= {t.lemma_.lower() for t in c.children if t.dep_ in {"amod", "pobj", "dobj", "compound", "advmod",
@@ -946,15 +980,18 @@ class StatementFinder:
             words |= {c.lower_ for c in clause.children if c.dep_ == "prep"}
         for c in predicate:  # the means: "tried to obtain technology by circumventing sanctions"
             for by in (p for p in c.subtree if p.dep_ == "prep" and p.lower_ == "by" and p.head.pos_ == "VERB"):
-                words |= {g.lemma_.lower() for g in by.children if g.dep_ == "pcomp"}
+                for g in (g for g in by.children if g.dep_ == "pcomp"):  # "by continuing to harbor terrorists"
+                    words |= {g.lemma_.lower()} | {x.lemma_.lower() for x in g.children if x.dep_ == "xcomp"}
         negated = any(c.dep_ == "neg" for c in clause.children)
-        failed_duty = negated and agent is None and any(t.lemma_.lower() in self.lex.obligations for t in clause.subtree)
+        named = {c.i for c in clause.children if c.dep_ == "attr"}  # "it's not an absolute rule" fails no rule
+        failed_duty = negated and agent is None and any(t.lemma_.lower() in self.lex.obligations and t.i not in named
+                                                        for t in clause.subtree)
         if not (words & self.lex.negative) and not alleged and not failed_duty:
-            return [f]
+            return []
         if negated and words & self.lex.negative:
-            return [f]  # "is not to blame": a defence, not a charge
+            return []  # "is not to blame": a defence, not a charge
         if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in clause.children):
-            return [f]  # "may never have presented it", "cannot enable more brutality": hedged or a call, no charge
+            return []  # "may never have presented it", "cannot enable more brutality": hedged or a call, no charge
         targets = []
         for head in [accused] + _conjuncts(accused):
             if head.pos_ == "PRON":
@@ -970,16 +1007,14 @@ class StatementFinder:
             if target.kind == "group" and head.pos_ == "NOUN" and not _definite(head):
                 continue  # "few people understood …", "some voters": nobody identifiable
             targets.append(tgt)
-        if not targets:
-            return [f]
-        return [Found(f.speaker, "accuse", f.cue, f.sentence, f.content, t.actor_id, t.mention, f.confidence * 0.9,
-                      quote=f.quote) for t in _unique(targets)]
+        return targets
 
 
 _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm", "mean", "reveal"}
 _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
 _POST_SIGNATURE = re.compile(r"(?m)^[ \t]*(?P<dash>[—–―-])\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) \(@\w+\)")
 _SIGNATURE_DASHES = {"―", "—", "–"}
@@ -1037,6 +1072,10 @@ def _that_clause(noun: Token | None) -> Token | None:
         return None
     return next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _definite(noun: Token) -> bool:

@@ -428,6 +428,82 @@ def test_a_request_with_a_clause_and_a_call_after_an_attempt(run):
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Trump", "called for")]
 
 
+def test_criticism_after_not_hesitating_is_made(run):
+    st, _, actors = run("The minister did not hesitate to criticise the outdated rules of the European Commission.")
+    assert [(t[1], t[2]) for t in _triples(st, actors)] == [("accuse", "European Commission")]
+    st, _, _ = run("The minister declined to criticise the European Commission.")
+    assert st == []
+
+
+def test_a_charge_around_a_parenthetical_cue(run):
+    st, _, actors = run("Chancellor Olaf Scholz spoke in Berlin.",
+                        'The Kremlin, he said, has repeatedly violated the ceasefire.')
+    assert [(t[1], t[2]) for t in _triples(st, actors)] == [("accuse", "Kremlin")]
+
+
+def test_a_definite_description_takes_the_actor_its_noun_names(run):
+    st, _, actors = run("Senator Jane Miller criticised the Saudi-led military coalition, saying the United Nations "
+                        "should take charge.",
+                        "Ms Miller said the attacks of the coalition were illegal.")
+    assert ("Jane Miller", "accuse", "United Nations") not in _triples(st, actors)  # not the last body named
+
+
+def test_each_clause_of_a_charge_accuses_its_own_subject(run):
+    st, _, actors = run('"Canada was slow to respond and Japan lied about its shipments," the senator said.')
+    assert sorted(t[2] for t in _triples(st, actors) if t[1] == "accuse") == ["Japan"]
+    st, _, actors = run("The mayor said Italy has been very reckless and Spain had spread lies.")
+    assert sorted(t[2] for t in _triples(st, actors) if t[1] == "accuse") == ["Italy", "Spain"]
+
+
+def test_saying_something_is_not_a_rule_charges_nobody(run):
+    st, _, _ = run("The BBC published the papers.",
+                   "Michael Grant said the practice was usual, but it is not an absolute rule.")
+    assert [s.relation for s in st] == ["assert"]
+
+
+def test_a_case_or_an_investigation_speaks_for_who_brought_it(run):
+    st, _, actors = run("The case, brought by Ohio Attorney General Dave Yost last year, claimed that the drug makers "
+                        "colluded to fix prices.", "The suit alleges that the firms violated federal law.")
+    assert [(t[0], t[1]) for t in _triples(st, actors)] == [("Dave Yost", "accuse"), ("Dave Yost", "accuse")]
+    st, _, actors = run("An investigation by the Organized Crime and Corruption Reporting Project alleged that "
+                        "Novak's company bribed customs officials.")
+    assert [(t[0], t[1]) for t in _triples(st, actors)] == [
+        ("Organized Crime and Corruption Reporting Project", "accuse")]
+
+
+def test_a_document_mentioned_by_someone_else_does_not_speak_for_them(run):
+    st, _, actors = run("Pfizer criticised the government's support for a case accusing drug makers of fixing prices.")
+    assert [t[1] for t in _triples(st, actors)] == ["assert"]
+    st, _, actors = run("Apple issued a statement calling the lawsuit baseless.")
+    assert [(t[0], t[1]) for t in _triples(st, actors)] == [("Apple", "deny")]
+
+
+def test_a_charge_in_the_means_after_continuing_to(run):
+    st, _, actors = run('"Venezuela has much to gain from talks," the senator said. '
+                        '"It risks everything by continuing to harbor drug traffickers."')
+    assert [(t[1], t[2]) for t in _triples(st, actors)] == [("assert", "Venezuela"), ("accuse", "Venezuela")]
+
+
+def test_calling_it_someones_reckless_move_accuses_the_owner_of_the_move(run):
+    st, _, actors = run("President Luis Arce signed the decree on Monday.",
+                        "Opposition leader Carla Ruiz called it his most reckless move.")
+    assert _triples(st, actors) == [("Carla Ruiz", "accuse", "Luis Arce")]
+    st, _, actors = run("Bolivia signed the decree on Monday.", "Opposition leader Carla Ruiz called it a reckless move.")
+    assert _triples(st, actors) == [("Carla Ruiz", "assert", None)]  # "it" is the decree, not Bolivia
+
+
+def test_a_document_whose_named_issuer_is_unknown_speaks_for_nobody(run):
+    st, _, _ = run("A Nevada-led lawsuit accuses the banks of fraud.")
+    assert st == []
+    st, _, actors = run("The Nevada-led lawsuit, filed by Attorney General Aaron Ford, accuses the banks of fraud.")
+    assert [(t[0], t[1]) for t in _triples(st, actors)] == [("Aaron Ford", "accuse")]
+
+
+def test_criticising_an_x_led_coalition_accuses_its_leader(run):
+    st, _, actors = run("Senator Jane Miller criticised the Saudi-led military coalition over the air strikes.")
+    assert _triples(st, actors) == [("Jane Miller", "accuse", "Saudi Arabia")]
+
+
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
