@@ -51,6 +51,7 @@ class Lexicon:
     news_media: frozenset[str]
     obligations: frozenset[str]
     misrepresent: frozenset[str]
+    failings: frozenset[str]
     headline_stand_ins: dict[str, tuple[str, ...]]
 
 
@@ -938,6 +939,21 @@ class StatementFinder:
             return self._accusations(f, clause, base)
         return [f]
 
+    def _failing(self, f: Found, clause: Token, base: int) -> list[Resolved]:
+        """A consequence blamed on what an actor left undone: "due to a lack of Pakistani decisive
+        actions, the $300 million was redirected" charges Pakistan."""
+        for prep in (c for c in clause.children if c.dep_ == "prep"):
+            for noun in (t for t in prep.subtree if t.dep_ == "pobj" and t.lemma_.lower() in self.lex.failings):
+                act = _prep_object(noun, {"of"})
+                for owner in _owners(act) if act is not None else []:
+                    if owner.i == act.i:
+                        continue
+                    found = self.actors.resolve(owner, base, exclude={f.speaker.actor_id})
+                    if found is not None and self.actors.actors[found.actor_id].kind in {"country", "government",
+                                                                                        "organization", "person"}:
+                        return [found]
+        return []
+
     def _accusations(self, f: Found, clause: Token | None, base: int, alleged: bool = False) -> list[Found]:
         """An assertion whose content charges identified actors with wrongdoing is an accusation of each;
         ``alleged``: the cue itself charges ("alleged that X …"), so any actor subject is accused."""
@@ -949,7 +965,7 @@ class StatementFinder:
         clauses = [clause] + [c for c in clause.children if c.dep_ == "conj" and _own_subject(c)]
         if clause.dep_ == "ccomp":  # the parser may hang the second clause on the cue verb
             clauses += [c for c in clause.head.children if c.dep_ == "ccomp" and c.i > clause.i and _own_subject(c)]
-        targets = [t for c in clauses for t in self._charged(f, c, base, alleged)]
+        targets = [t for c in clauses for t in self._charged(f, c, base, alleged)] or self._failing(f, clause, base)
         if not targets:
             return [f]
         return [Found(f.speaker, "accuse", f.cue, f.sentence, f.content, t.actor_id, t.mention, f.confidence * 0.9,

@@ -507,6 +507,8 @@ def test_criticising_an_x_led_coalition_accuses_its_leader(run):
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
+    ('"Due to a lack of Egyptian cooperation, the grant was cancelled," the ambassador said.', ["accuse"]),
+    ("Because of a lack of funding, the program was cut, the minister said.", ["assert"]),
     ("The company argued that the lawsuit misrepresents the law.", ["deny"]),
     ("The company argued that the new rules distort the market.", ["assert"]),
     ("Netanyahu insists that there is nothing wrong with his controversial policy of building Jewish towns in "
