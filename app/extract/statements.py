@@ -564,6 +564,8 @@ class StatementFinder:
             co = [self.actors.resolve(c, base) for c in _conjuncts(speaker_head) if c.pos_ in {"PROPN", "NOUN"}]
             self._co_speakers = _unique([c for c in co if c is not None and c.actor_id != speaker.actor_id])
         relative = self._relative is not None
+        # "attacked the donors' gifts, which he said came with favors": said in a relative clause, an aside
+        aside = relative or (verb.dep_ == "relcl" and any(c.lower_ in {"which", "what", "that"} for c in verb.subtree))
         if relative:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
             self._relative = None
@@ -684,7 +686,7 @@ class StatementFinder:
                 relation = "deny"
                 claim_ref = "anaphor"
         f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref,
-                  aside=relative)  # "Ted Cruz endorses Trump, who says he is honored"
+                  aside=aside)  # "Ted Cruz endorses Trump, who says he is honored"
         if relation == "assert":
             clause = ccomp or _that_clause(dobj) or next(iter(_quote_root(sent, quotes)), None)
             return nominal + self._accusations(f, clause, base, alleged=lemma in self.lex.allegation_verbs)

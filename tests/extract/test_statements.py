@@ -429,3 +429,9 @@ RELATION_CASES = [
 def test_relation_of_the_statements_of_a_sentence(run, text, relations):
     st, _, _ = run(text)
     assert [s.relation for s in st] == relations
+
+
+def test_said_in_a_relative_clause_inside_another_statement_is_an_aside(run):
+    st, _, actors = run("Senator Jim Ward criticized the bank for its loans, which he said were granted to friends "
+                        "of the board.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("accuse", "criticized"), ("assert", "said")]
