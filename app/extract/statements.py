@@ -404,6 +404,9 @@ class StatementFinder:
             return False  # "after saying her foot was swollen", "aside from saying he wants …"
         if verb.dep_ == "acl" and head.lemma_.lower() in _SPEECH_EVENTS:
             return False  # "said at a news conference announcing that …"
+        if verb.dep_ == "pcomp" and verb.left_edge.lower_ == "what" and self._subject(verb) is not None \
+                and verb.lemma_.lower() != "call":  # (but "what they call X" only names it)
+            return False  # a free relative: "the gap between what the mayor says her budget would do and …"
         if verb.dep_ in {"amod", "acl", "pcomp"} and not (verb.dep_ == "pcomp" and head.lower_ == "by"):
             return True  # "taxpayers reporting gains", "pilloried for acknowledging" (but "by telling them")
         if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
@@ -565,7 +568,9 @@ class StatementFinder:
             self._co_speakers = _unique([c for c in co if c is not None and c.actor_id != speaker.actor_id])
         relative = self._relative is not None
         # "attacked the donors' gifts, which he said came with favors": said in a relative clause, an aside
-        aside = relative or (verb.dep_ == "relcl" and any(c.lower_ in {"which", "what", "that"} for c in verb.subtree))
+        # or in a free relative ("amounting to what the senators said was gerrymandering")
+        aside = relative or (verb.dep_ == "relcl" and any(c.lower_ in {"which", "what", "that"} for c in verb.subtree)) \
+            or (verb.dep_ == "pcomp" and verb.left_edge.lower_ == "what")
         if relative:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
             self._relative = None

@@ -435,3 +435,11 @@ def test_said_in_a_relative_clause_inside_another_statement_is_an_aside(run):
     st, _, actors = run("Senator Jim Ward criticized the bank for its loans, which he said were granted to friends "
                         "of the board.")
     assert [(s.relation, s.evidence.cue.text) for s in st] == [("accuse", "criticized"), ("assert", "said")]
+
+
+def test_speech_in_a_free_relative_is_a_statement(run):
+    st, _, actors = run("The gap between what Mayor Anne Hidalgo says her budget would do and what it would do "
+                        "is wide.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "says")]
+    st, _, actors = run("The council has spent a fortune on what it calls a green agenda.")
+    assert st == []  # "what they call X" only names it
