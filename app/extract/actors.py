@@ -633,6 +633,13 @@ def _issuer(document: Token) -> Token | None:
     for child in document.children:
         if child.dep_ == "poss":
             return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in {"ORG", "PERSON"} \
+                and child.i == document.i - 1:
+            return child  # "the IMF report", "a Pentagon memo" (but "the Ukraine report" may be about Ukraine)
+        if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
+            page = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if page is not None and page.lemma_.lower() in {"website", "site", "page", "account", "feed"}:
+                return _issuer(page)  # "a document on the campaign's website"
         if child.lemma_.lower() == "lead" and child.dep_ in {"amod", "compound"}:
             leader = next((c for c in child.children if c.pos_ == "PROPN"), None)
             if leader is not None:  # "a Texas-led multistate lawsuit"

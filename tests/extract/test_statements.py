@@ -443,3 +443,10 @@ def test_speech_in_a_free_relative_is_a_statement(run):
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "says")]
     st, _, actors = run("The council has spent a fortune on what it calls a green agenda.")
     assert st == []  # "what they call X" only names it
+
+
+def test_a_document_speaks_for_the_body_named_before_it_or_owning_the_page(run):
+    st, _, actors = run('"Inflation in the region will stay high," the IMF report stated.')
+    assert [actors[s.speaker].label for s in st] == ["International Monetary Fund"]
+    st, _, actors = run("A memo on the ministry's website states that farmers would receive the payments in May.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("ministry", "states")]
