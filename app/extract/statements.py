@@ -109,6 +109,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             kind = "close"
         elif ch == "''" and before.isalpha() and after.isalpha():
             continue
+        elif before.isspace() and after.isspace():
+            kind = "close" if start is not None else "open"  # "… 'African American outreach,' " he told"
         elif opens != closes:
             kind = "open" if opens else "close"
         else:

@@ -450,3 +450,10 @@ def test_a_document_speaks_for_the_body_named_before_it_or_owning_the_page(run):
     assert [actors[s.speaker].label for s in st] == ["International Monetary Fund"]
     st, _, actors = run("A memo on the ministry's website states that farmers would receive the payments in May.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("ministry", "states")]
+
+
+def test_a_closing_mark_after_a_nested_quote_and_a_space_closes_the_quote(run):
+    st, _, actors = run("Governor Bill Walker spoke on Monday.",
+                        "\"I have never liked the label 'rural outreach,' \" he told the group, adding that the "
+                        "phrase makes a campaign sound like a charity.")
+    assert [s.evidence.cue.text for s in st] == ["told", "adding"]
