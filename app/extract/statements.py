@@ -680,6 +680,10 @@ class StatementFinder:
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
                 content = _subtree_span(dobj, base)
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
+            if content is None and dobj is not None and lemma == "say" and dobj.pos_ in {"ADJ", "NOUN", "DET"} \
+                    and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"xcomp", "ccomp"} for t in dobj.subtree):
+                # "said many of the examples that critics point to failed to note …": a clause read as an object
+                content = _subtree_span(dobj, base)
             if content is None and lemma in self.lex.parenthetical:
                 content = _parenthetical_content(verb, sent, base)  # "The museum, Mr. Obama said, would …"
             if content is None:

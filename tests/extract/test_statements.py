@@ -457,3 +457,10 @@ def test_a_closing_mark_after_a_nested_quote_and_a_space_closes_the_quote(run):
                         "\"I have never liked the label 'rural outreach,' \" he told the group, adding that the "
                         "phrase makes a campaign sound like a charity.")
     assert [s.evidence.cue.text for s in st] == ["told", "adding"]
+
+
+def test_said_with_a_clause_the_parser_reads_as_an_object(run):
+    st, _, actors = run("Maria Lopez, a spokeswoman for the Dairy Farmers Union, which is made up of small producers, "
+                        "said many of the figures that critics cite failed to account for the drought.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Maria Lopez", "said")]
+    assert st[0].evidence.content.text.startswith("many of the figures")
