@@ -517,9 +517,10 @@ class StatementFinder:
     def _verb_cue(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         self._co_speakers = []
         found = self._verb_cue_typed(verb, sent, base, sent_span, quotes)
-        if found and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        if found and verb.dep_ == "advcl" and (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+                                               or any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children)):
             for f in found:
-                f.participle = True  # "said …, arguing that …"
+                f.participle = True  # "said …, arguing that …", "said …, though she noted …"
         if not found or not self._co_speakers:
             return found
         # "The Conservatives and Liberal Democrats say …": one statement per speaker
@@ -931,6 +932,7 @@ _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm",
 _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
+_CONCESSIVE = {"though", "although", "while", "whereas"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
 _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}

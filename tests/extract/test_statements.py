@@ -464,3 +464,10 @@ def test_said_with_a_clause_the_parser_reads_as_an_object(run):
                         "said many of the figures that critics cite failed to account for the drought.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Maria Lopez", "said")]
     assert st[0].evidence.content.text.startswith("many of the figures")
+
+
+def test_a_concessive_clause_of_the_same_speaker_is_a_statement_of_its_own(run):
+    st, _, actors = run("Mayor Anne Hidalgo said the new tram line had cut traffic in the east of the city, though "
+                        "she noted that buses were still crowded.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "said"),
+                                                                           ("Anne Hidalgo", "noted")]
