@@ -29,6 +29,8 @@ class Lexicon:
     deny_if_claim_object: frozenset[str]
     accuse_if_object: frozenset[str]
     speech_if_clause: frozenset[str]
+    feeling_verbs: frozenset[str]
+    voiced_feelings: frozenset[str]
     claim_nouns: frozenset[str]
     attribution_nouns: dict[str, str]
     false_words: frozenset[str]
@@ -662,6 +664,8 @@ class StatementFinder:
             colon = sent.text.rstrip().endswith(":")  # "The New York Times reports:" + a quote to come
             characterised = _as_phrase(verb) if dobj is not None else None  # "described the showdown as ominous"
             pointed = _prep_object(verb, {"to"}) if lemma == "point" else None  # "voters point to the crime bill"
+            if lemma in self.lex.feeling_verbs and (dobj is None or dobj.lemma_.lower() not in self.lex.voiced_feelings):
+                return None  # "expressed concern that …" is voiced, "expressed the parcel" is not speech
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon \
                     and characterised is None and pointed is None:
                 return None

@@ -471,3 +471,10 @@ def test_a_concessive_clause_of_the_same_speaker_is_a_statement_of_its_own(run):
                         "she noted that buses were still crowded.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "said"),
                                                                            ("Anne Hidalgo", "noted")]
+
+
+def test_a_voiced_feeling_is_a_statement(run):
+    st, _, actors = run("Farm groups have expressed concern that the new tariff could shut them out of Asian markets.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Farm groups", "expressed")]
+    st, _, _ = run("The company expressed its thanks to the crew. The courier expressed the parcel overnight.")
+    assert st == []
