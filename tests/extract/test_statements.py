@@ -478,3 +478,8 @@ def test_a_voiced_feeling_is_a_statement(run):
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Farm groups", "expressed")]
     st, _, _ = run("The company expressed its thanks to the crew. The courier expressed the parcel overnight.")
     assert st == []
+
+
+def test_describing_something_is_an_assertion(run):
+    st, _, actors = run("Witnesses described chaotic scenes at the border crossing during the storm.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "described")]
