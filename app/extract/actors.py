@@ -248,6 +248,13 @@ class ArticleActors:
         speaker ("the ruling said", "one slide says"); otherwise a common noun must be one that
         can speak on its own ("analysts", "the ministry").
         """
+        if head.lower_ == "those" and any(c.dep_ == "amod" and c.lower_ in {"close", "familiar"} for c in head.children):
+            # "those close to him say", "those familiar with the talks said": a group of people
+            toks = list(head.subtree)
+            label = _clean_name(head.doc[toks[0].i:toks[-1].i + 1].text)
+            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
+            self.mentioned(actor_id)
+            return Resolved(actor_id, token_span(toks, base))
         if head.pos_ == "PRON" or head.lower_ in _PRONOUN_KINDS:
             actor_id = self.resolve_pronoun(head.lower_, exclude=exclude)
             if actor_id is None:

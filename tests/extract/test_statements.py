@@ -483,3 +483,13 @@ def test_a_voiced_feeling_is_a_statement(run):
 def test_describing_something_is_an_assertion(run):
     st, _, actors = run("Witnesses described chaotic scenes at the border crossing during the storm.")
     assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "described")]
+
+
+def test_those_close_to_someone_and_proponents_are_speaking_groups(run):
+    st, _, actors = run("Those familiar with the negotiations said a deal on fishing quotas was near.")
+    assert [(actors[s.speaker].label, actors[s.speaker].kind) for s in st] == [
+        ("Those familiar with the negotiations", "group")]
+    st, _, actors = run("Proponents of the toll have urged the council to keep it, although they say some changes "
+                        "are needed.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [
+        ("Proponents of the toll", "urged"), ("Proponents of the toll", "say")]
