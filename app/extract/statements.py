@@ -666,8 +666,12 @@ class StatementFinder:
             pointed = _prep_object(verb, {"to"}) if lemma == "point" else None  # "voters point to the crime bill"
             if lemma in self.lex.feeling_verbs and (dobj is None or dobj.lemma_.lower() not in self.lex.voiced_feelings):
                 return None  # "expressed concern that …" is voiced, "expressed the parcel" is not speech
+            # "As many economists have pointed out, the bank is free to …": the clause the aside comments on
+            as_aside = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+                and lemma in self.lex.parenthetical | self.lex.speech_if_clause \
+                and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)  # (not "as he welcomed guests")
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon \
-                    and characterised is None and pointed is None:
+                    and characterised is None and pointed is None and not as_aside:
                 return None
             if content is None and pointed is not None:
                 content = _subtree_span(pointed, base)
@@ -689,7 +693,7 @@ class StatementFinder:
                     and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"xcomp", "ccomp"} for t in dobj.subtree):
                 # "said many of the examples that critics point to failed to note …": a clause read as an object
                 content = _subtree_span(dobj, base)
-            if content is None and lemma in self.lex.parenthetical:
+            if content is None and (lemma in self.lex.parenthetical or as_aside):
                 content = _parenthetical_content(verb, sent, base)  # "The museum, Mr. Obama said, would …"
             if content is None:
                 about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.lex.about_preps
@@ -1095,7 +1099,12 @@ def _parenthetical_content(verb: Token, sent: Span, base: int) -> TextSpan | Non
     if verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and verb.head.i not in cue_part:
         rest = [t for t in verb.head.subtree if t.i not in cue_part]
     elif verb.dep_ == "ROOT":
-        rest = [t for t in sent if t.i not in cue_part]
+        # "People like Scott, he said.": what comes before the subject, set off by a comma
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or subj.left_edge.i == 0 or verb.doc[subj.left_edge.i - 1].text != "," \
+                or any(not t.is_punct for t in verb.doc[verb.i + 1:sent.end]):
+            return None  # (not "When aid was cut, Mexico said enough.")
+        rest = [t for t in sent if t.i < subj.left_edge.i]
     else:
         return None
     rest = [t for t in rest if not t.is_punct or t.text in {"%", "$"}]

@@ -493,3 +493,14 @@ def test_those_close_to_someone_and_proponents_are_speaking_groups(run):
                         "are needed.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [
         ("Proponents of the toll", "urged"), ("Proponents of the toll", "say")]
+
+
+def test_parenthetical_asides_take_the_clause_they_comment_on(run):
+    st, _, actors = run("As several economists have pointed out, the central bank is free to cut rates.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("economists", "pointed out", "the central bank is free to cut rates")]
+    st, _, actors = run("Governor Bill Walker is weighing the pick.", "People like Jones, he said.")
+    assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [("Bill Walker", "People like Jones")]
+    st, _, _ = run("When the grant was cut two years later, Mexico said enough.", "As he welcomed the guests, "
+                   "Governor Bill Walker was also launching his bid.")
+    assert st == []
