@@ -505,6 +505,11 @@ class StatementFinder:
             for anc in verb.ancestors:  # "pitched himself … by telling them that …"
                 if anc.pos_ in {"VERB", "AUX"} and self._subject(anc) is not None:
                     return self._subject(anc), None
+            if verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPS:
+                # "After saying her foot was swollen, she was whisked off to hospital": a passive main clause
+                main = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                subj = next((c for c in main.children if c.dep_ == "nsubjpass"), None) if main is not None else None
+                return subj, None
             return None, None
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head, None

@@ -504,3 +504,10 @@ def test_parenthetical_asides_take_the_clause_they_comment_on(run):
     st, _, _ = run("When the grant was cut two years later, Mexico said enough.", "As he welcomed the guests, "
                    "Governor Bill Walker was also launching his bid.")
     assert st == []
+
+
+def test_after_saying_with_a_passive_main_clause(run):
+    st, _, actors = run("Mayor Anne Hidalgo spoke on Monday.",
+                        "After saying her right foot was so swollen she could barely walk, she was rushed to the "
+                        "hospital for tests.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "saying")]
