@@ -528,6 +528,9 @@ class StatementFinder:
                                                or any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children)):
             for f in found:
                 f.participle = True  # "said …, arguing that …", "said …, though she noted …"
+        if found and verb.dep_ == "conj" and self._subject(verb) is None:
+            for f in found:
+                f.participle = True  # "stressed her support for the raid … and said she has …": an act of its own
         if not found or not self._co_speakers:
             return found
         # "The Conservatives and Liberal Democrats say …": one statement per speaker

@@ -511,3 +511,10 @@ def test_after_saying_with_a_passive_main_clause(run):
                         "After saying her right foot was so swollen she could barely walk, she was rushed to the "
                         "hospital for tests.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "saying")]
+
+
+def test_a_second_cue_verb_of_the_same_speaker_in_a_coordination_stands(run):
+    st, _, actors = run('Mayor Anne Hidalgo praised the "Paris Respire" program launched by the city and said she '
+                        'has the votes to extend it: "This is only the beginning."')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "praised"),
+                                                                           ("Anne Hidalgo", "said")]
