@@ -598,7 +598,7 @@ class StatementFinder:
         ccomp = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "pcomp"}), None)
         dobj = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
-        quote = _quote_content(sent, base, quotes)
+        quote = _quote_content(sent, base, quotes) or _short_quote(sent, base, quotes, verb)
         content = None
         if ccomp is not None:
             content = _subtree_span(ccomp, base)
@@ -1137,6 +1137,21 @@ def _quote_content(sent: Span, base: int, quotes: list[tuple[int, int]]) -> Text
     chunk = text[s:e]
     stripped = chunk.strip().rstrip(",").strip()
     if len(stripped.split()) < 3:
+        return None
+    s += len(chunk) - len(chunk.lstrip())
+    return TextSpan(stripped, base + s, base + s + len(stripped))
+
+
+def _short_quote(sent: Span, base: int, quotes: list[tuple[int, int]], verb: Token) -> TextSpan | None:
+    """'"Probably not," Ms. Moore said.': a quotation too short for ``_quote_content`` that opens the
+    sentence and ends before its cue is what was said."""
+    part = next(((s, e) for s, e in quotes if s <= sent.start_char + 1 < e), None)
+    if part is None or part[1] > verb.idx:
+        return None
+    s, e = sent.start_char + (1 if sent.doc.text[sent.start_char] in _QUOTE_CHARS else 0), part[1]
+    chunk = sent.doc.text[s:e]
+    stripped = chunk.strip().rstrip(",").strip()
+    if not any(ch.isalpha() for ch in stripped) or stripped.endswith("?"):
         return None
     s += len(chunk) - len(chunk.lstrip())
     return TextSpan(stripped, base + s, base + s + len(stripped))

@@ -518,3 +518,8 @@ def test_a_second_cue_verb_of_the_same_speaker_in_a_coordination_stands(run):
                         'has the votes to extend it: "This is only the beginning."')
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "praised"),
                                                                            ("Anne Hidalgo", "said")]
+
+
+def test_a_short_quotation_before_its_cue_is_what_was_said(run):
+    st, _, actors = run('"Absolutely not," Governor Bill Walker said.')
+    assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [("Bill Walker", "Absolutely not")]
