@@ -248,6 +248,13 @@ class ArticleActors:
         speaker ("the ruling said", "one slide says"); otherwise a common noun must be one that
         can speak on its own ("analysts", "the ministry").
         """
+        if head.lower_ == "those" and any(c.dep_ == "amod" and c.lower_ in {"close", "familiar"} for c in head.children):
+            # "those close to him say", "those familiar with the talks said": a group of people
+            toks = list(head.subtree)
+            label = _clean_name(head.doc[toks[0].i:toks[-1].i + 1].text)
+            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
+            self.mentioned(actor_id)
+            return Resolved(actor_id, token_span(toks, base))
         if head.pos_ == "PRON" or head.lower_ in _PRONOUN_KINDS:
             actor_id = self.resolve_pronoun(head.lower_, exclude=exclude)
             if actor_id is None:
@@ -646,6 +653,15 @@ def _issuers(document: Token) -> list[Token]:
     for child in document.children:
         if child.dep_ == "poss":
             out.append(child)
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in {"ORG", "PERSON"} \
+                and child.i == document.i - 1:
+            out.append(child)  # "the IMF report", "a Pentagon memo" (but "the Ukraine report" may be about Ukraine)
+        if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
+            page = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if page is not None and page.lemma_.lower() in {"website", "site", "page", "account", "feed"}:
+                owner = _issuer(page)  # "a document on the campaign's website"
+                if owner is not None:
+                    out.append(owner)
         if child.lemma_.lower() == "lead" and child.dep_ in {"amod", "compound"}:
             leader = next((c for c in child.children if c.pos_ == "PROPN"), None)
             if leader is not None:  # "a Texas-led multistate lawsuit"

@@ -29,6 +29,8 @@ class Lexicon:
     deny_if_claim_object: frozenset[str]
     accuse_if_object: frozenset[str]
     speech_if_clause: frozenset[str]
+    feeling_verbs: frozenset[str]
+    voiced_feelings: frozenset[str]
     claim_nouns: frozenset[str]
     attribution_nouns: dict[str, str]
     false_words: frozenset[str]
@@ -112,6 +114,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             kind = "close"
         elif ch == "''" and before.isalpha() and after.isalpha():
             continue
+        elif before.isspace() and after.isspace():
+            kind = "close" if start is not None else "open"  # "… 'African American outreach,' " he told"
         elif opens != closes:
             kind = "open" if opens else "close"
         else:
@@ -451,6 +455,9 @@ class StatementFinder:
             return False  # "after saying her foot was swollen", "aside from saying he wants …"
         if verb.dep_ == "acl" and head.lemma_.lower() in _SPEECH_EVENTS:
             return False  # "said at a news conference announcing that …"
+        if verb.dep_ == "pcomp" and verb.left_edge.lower_ == "what" and self._subject(verb) is not None \
+                and verb.lemma_.lower() != "call":  # (but "what they call X" only names it)
+            return False  # a free relative: "the gap between what the mayor says her budget would do and …"
         if verb.dep_ in {"amod", "acl", "pcomp"} and not (verb.dep_ == "pcomp" and head.lower_ == "by"):
             return True  # "taxpayers reporting gains", "pilloried for acknowledging" (but "by telling them")
         if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
@@ -551,6 +558,11 @@ class StatementFinder:
             for anc in verb.ancestors:  # "pitched himself … by telling them that …"
                 if anc.pos_ in {"VERB", "AUX"} and self._subject(anc) is not None:
                     return self._subject(anc), None
+            if verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPS:
+                # "After saying her foot was swollen, she was whisked off to hospital": a passive main clause
+                main = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                subj = next((c for c in main.children if c.dep_ == "nsubjpass"), None) if main is not None else None
+                return subj, None
             return None, None
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head, None
@@ -565,9 +577,13 @@ class StatementFinder:
     def _verb_cue(self, verb: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> list[Found] | None:
         self._co_speakers = []
         found = self._verb_cue_typed(verb, sent, base, sent_span, quotes)
-        if found and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        if found and verb.dep_ == "advcl" and (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+                                               or any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children)):
             for f in found:
-                f.participle = True  # "said …, arguing that …"
+                f.participle = True  # "said …, arguing that …", "said …, though she noted …"
+        if found and verb.dep_ == "conj" and self._subject(verb) is None:
+            for f in found:
+                f.participle = True  # "stressed her support for the raid … and said she has …": an act of its own
         if not found or not self._co_speakers:
             return found
         # "The Conservatives and Liberal Democrats say …": one statement per speaker
@@ -617,6 +633,10 @@ class StatementFinder:
             co = [self.actors.resolve(c, base) for c in _conjuncts(speaker_head) if c.pos_ in {"PROPN", "NOUN"}]
             self._co_speakers = _unique([c for c in co if c is not None and c.actor_id != speaker.actor_id])
         relative = self._relative is not None
+        # "attacked the donors' gifts, which he said came with favors": said in a relative clause, an aside
+        # or in a free relative ("amounting to what the senators said was gerrymandering")
+        aside = relative or (verb.dep_ == "relcl" and any(c.lower_ in {"which", "what", "that"} for c in verb.subtree)) \
+            or (verb.dep_ == "pcomp" and verb.left_edge.lower_ == "what")
         if relative:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
             self._relative = None
@@ -631,7 +651,7 @@ class StatementFinder:
         ccomp = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         xcomp = next((c for c in verb.children if c.dep_ in {"xcomp", "pcomp"}), None)
         dobj = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
-        quote = _quote_content(sent, base, quotes)
+        quote = _quote_content(sent, base, quotes) or _short_quote(sent, base, quotes, verb)
         content = None
         if ccomp is not None:
             content = _subtree_span(ccomp, base)
@@ -706,8 +726,14 @@ class StatementFinder:
             colon = sent.text.rstrip().endswith(":")  # "The New York Times reports:" + a quote to come
             characterised = _as_phrase(verb) if dobj is not None else None  # "described the showdown as ominous"
             pointed = _prep_object(verb, {"to"}) if lemma == "point" else None  # "voters point to the crime bill"
+            if lemma in self.lex.feeling_verbs and (dobj is None or dobj.lemma_.lower() not in self.lex.voiced_feelings):
+                return None  # "expressed concern that …" is voiced, "expressed the parcel" is not speech
+            # "As many economists have pointed out, the bank is free to …": the clause the aside comments on
+            as_aside = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+                and lemma in self.lex.parenthetical | self.lex.speech_if_clause \
+                and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)  # (not "as he welcomed guests")
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon \
-                    and characterised is None and pointed is None:
+                    and characterised is None and pointed is None and not as_aside:
                 return None
             if content is None and pointed is not None:
                 content = _subtree_span(pointed, base)
@@ -725,7 +751,11 @@ class StatementFinder:
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
                 content = _subtree_span(dobj, base)
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
-            if content is None and lemma in self.lex.parenthetical:
+            if content is None and dobj is not None and lemma == "say" and dobj.pos_ in {"ADJ", "NOUN", "DET"} \
+                    and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"xcomp", "ccomp"} for t in dobj.subtree):
+                # "said many of the examples that critics point to failed to note …": a clause read as an object
+                content = _subtree_span(dobj, base)
+            if content is None and (lemma in self.lex.parenthetical or as_aside):
                 content = _parenthetical_content(verb, sent, base)  # "The museum, Mr. Obama said, would …"
             if ccomp is None and lemma in self.lex.parenthetical and verb.dep_ == "parataxis" and verb.head.i > verb.i:
                 inserted = verb.head  # "America's ruling party, he said, has forgotten …": the clause around it
@@ -743,7 +773,7 @@ class StatementFinder:
                 if denied is not None:  # what is denied is the suit's claim, not the words about it
                     content = _subtree_span(denied, base)
         f = Found(speaker, relation, cue, sent_span, content, target, None, confidence, claim_ref=claim_ref,
-                  aside=relative)  # "Ted Cruz endorses Trump, who says he is honored"
+                  aside=aside)  # "Ted Cruz endorses Trump, who says he is honored"
         if relation == "assert":
             clause = ccomp or _that_clause(dobj) or inserted or next(iter(_quote_root(sent, quotes)), None)
             return nominal + self._accusations(f, clause, base, alleged=lemma in self.lex.allegation_verbs)
@@ -1031,6 +1061,7 @@ _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", 
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
 _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+_CONCESSIVE = {"though", "although", "while", "whereas"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
 _POST_SIGNATURE = re.compile(r"(?m)^[ \t]*(?P<dash>[—–―-])\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) \(@\w+\)")
 _SIGNATURE_DASHES = {"―", "—", "–"}
@@ -1194,7 +1225,12 @@ def _parenthetical_content(verb: Token, sent: Span, base: int) -> TextSpan | Non
     if verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and verb.head.i not in cue_part:
         rest = [t for t in verb.head.subtree if t.i not in cue_part]
     elif verb.dep_ == "ROOT":
-        rest = [t for t in sent if t.i not in cue_part]
+        # "People like Scott, he said.": what comes before the subject, set off by a comma
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or subj.left_edge.i == 0 or verb.doc[subj.left_edge.i - 1].text != "," \
+                or any(not t.is_punct for t in verb.doc[verb.i + 1:sent.end]):
+            return None  # (not "When aid was cut, Mexico said enough.")
+        rest = [t for t in sent if t.i < subj.left_edge.i]
     else:
         return None
     rest = [t for t in rest if not t.is_punct or t.text in {"%", "$"}]
@@ -1219,6 +1255,21 @@ def _quote_content(sent: Span, base: int, quotes: list[tuple[int, int]]) -> Text
     chunk = text[s:e]
     stripped = chunk.strip().rstrip(",").strip()
     if len(stripped.split()) < 3:
+        return None
+    s += len(chunk) - len(chunk.lstrip())
+    return TextSpan(stripped, base + s, base + s + len(stripped))
+
+
+def _short_quote(sent: Span, base: int, quotes: list[tuple[int, int]], verb: Token) -> TextSpan | None:
+    """'"Probably not," Ms. Moore said.': a quotation too short for ``_quote_content`` that opens the
+    sentence and ends before its cue is what was said."""
+    part = next(((s, e) for s, e in quotes if s <= sent.start_char + 1 < e), None)
+    if part is None or part[1] > verb.idx:
+        return None
+    s, e = sent.start_char + (1 if sent.doc.text[sent.start_char] in _QUOTE_CHARS else 0), part[1]
+    chunk = sent.doc.text[s:e]
+    stripped = chunk.strip().rstrip(",").strip()
+    if not any(ch.isalpha() for ch in stripped) or stripped.endswith("?"):
         return None
     s += len(chunk) - len(chunk.lstrip())
     return TextSpan(stripped, base + s, base + s + len(stripped))

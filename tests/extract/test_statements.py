@@ -531,3 +531,97 @@ RELATION_CASES = [
 def test_relation_of_the_statements_of_a_sentence(run, text, relations):
     st, _, _ = run(text)
     assert [s.relation for s in st] == relations
+
+
+def test_said_in_a_relative_clause_inside_another_statement_is_an_aside(run):
+    st, _, actors = run("Senator Jim Ward criticized the bank for its loans, which he said were granted to friends "
+                        "of the board.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("accuse", "criticized"), ("assert", "said")]
+
+
+def test_speech_in_a_free_relative_is_a_statement(run):
+    st, _, actors = run("The gap between what Mayor Anne Hidalgo says her budget would do and what it would do "
+                        "is wide.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "says")]
+    st, _, actors = run("The council has spent a fortune on what it calls a green agenda.")
+    assert st == []  # "what they call X" only names it
+
+
+def test_a_document_speaks_for_the_body_named_before_it_or_owning_the_page(run):
+    st, _, actors = run('"Inflation in the region will stay high," the IMF report stated.')
+    assert [actors[s.speaker].label for s in st] == ["International Monetary Fund"]
+    st, _, actors = run("A memo on the ministry's website states that farmers would receive the payments in May.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("ministry", "states")]
+
+
+def test_a_closing_mark_after_a_nested_quote_and_a_space_closes_the_quote(run):
+    st, _, actors = run("Governor Bill Walker spoke on Monday.",
+                        "\"I have never liked the label 'rural outreach,' \" he told the group, adding that the "
+                        "phrase makes a campaign sound like a charity.")
+    assert [s.evidence.cue.text for s in st] == ["told", "adding"]
+
+
+def test_said_with_a_clause_the_parser_reads_as_an_object(run):
+    st, _, actors = run("Maria Lopez, a spokeswoman for the Dairy Farmers Union, which is made up of small producers, "
+                        "said many of the figures that critics cite failed to account for the drought.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Maria Lopez", "said")]
+    assert st[0].evidence.content.text.startswith("many of the figures")
+
+
+def test_a_concessive_clause_of_the_same_speaker_is_a_statement_of_its_own(run):
+    st, _, actors = run("Mayor Anne Hidalgo said the new tram line had cut traffic in the east of the city, though "
+                        "she noted that buses were still crowded.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "said"),
+                                                                           ("Anne Hidalgo", "noted")]
+
+
+def test_a_voiced_feeling_is_a_statement(run):
+    st, _, actors = run("Farm groups have expressed concern that the new tariff could shut them out of Asian markets.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Farm groups", "expressed")]
+    st, _, _ = run("The company expressed its thanks to the crew. The courier expressed the parcel overnight.")
+    assert st == []
+
+
+def test_describing_something_is_an_assertion(run):
+    st, _, actors = run("Witnesses described chaotic scenes at the border crossing during the storm.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "described")]
+
+
+def test_those_close_to_someone_and_proponents_are_speaking_groups(run):
+    st, _, actors = run("Those familiar with the negotiations said a deal on fishing quotas was near.")
+    assert [(actors[s.speaker].label, actors[s.speaker].kind) for s in st] == [
+        ("Those familiar with the negotiations", "group")]
+    st, _, actors = run("Proponents of the toll have urged the council to keep it, although they say some changes "
+                        "are needed.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [
+        ("Proponents of the toll", "urged"), ("Proponents of the toll", "say")]
+
+
+def test_parenthetical_asides_take_the_clause_they_comment_on(run):
+    st, _, actors = run("As several economists have pointed out, the central bank is free to cut rates.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("economists", "pointed out", "the central bank is free to cut rates")]
+    st, _, actors = run("Governor Bill Walker is weighing the pick.", "People like Jones, he said.")
+    assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [("Bill Walker", "People like Jones")]
+    st, _, _ = run("When the grant was cut two years later, Mexico said enough.", "As he welcomed the guests, "
+                   "Governor Bill Walker was also launching his bid.")
+    assert st == []
+
+
+def test_after_saying_with_a_passive_main_clause(run):
+    st, _, actors = run("Mayor Anne Hidalgo spoke on Monday.",
+                        "After saying her right foot was so swollen she could barely walk, she was rushed to the "
+                        "hospital for tests.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "saying")]
+
+
+def test_a_second_cue_verb_of_the_same_speaker_in_a_coordination_stands(run):
+    st, _, actors = run('Mayor Anne Hidalgo praised the "Paris Respire" program launched by the city and said she '
+                        'has the votes to extend it: "This is only the beginning."')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "praised"),
+                                                                           ("Anne Hidalgo", "said")]
+
+
+def test_a_short_quotation_before_its_cue_is_what_was_said(run):
+    st, _, actors = run('"Absolutely not," Governor Bill Walker said.')
+    assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [("Bill Walker", "Absolutely not")]
