@@ -417,8 +417,9 @@ class StatementFinder:
         f = self._own_denial(Found(speaker, rel, cue, sent_span, content, confidence=0.6, quote=True), sent, base, quotes)
         found = self._accusations(f, sent.root, base) if f.relation == "assert" else [f]
         if colon is not None and colon.relation == "assert" and colon.speaker.actor_id == speaker.actor_id \
-                and found[0].relation != "assert" and colon.sentence.end <= sent_span.start:
-            # "Slater said:" + a quotation that accuses: the introducing sentence is that accusation too
+                and colon.sentence.end <= sent_span.start:
+            # "Slater said:" + the quotation: one speech act, whose claim is what the quotation says (and
+            # when the quotation accuses, the introducing sentence is that accusation too)
             colon.relation, colon.target, colon.target_mention = found[0].relation, found[0].target, \
                 found[0].target_mention
             colon.content = found[0].content

@@ -249,3 +249,11 @@ def test_harm_words_fold_together():
     a = content_words("Small US firms were hit hardest by the tariffs")
     b = content_words("US companies are being harmed by the tariffs")
     assert {"usa", "company", "harm"} <= a & b
+
+
+def test_a_colon_and_the_quotation_it_introduces_are_one_claim(run):
+    st, claims, actors = run("The finance minister said:",
+                             "\u201cThe new budget will cut the deficit in half within three years.\u201d")
+    assert [s.relation for s in st] == ["assert", "assert"]
+    assert st[0].claim_key == st[1].claim_key
+    assert st[0].evidence.content.text.startswith("The new budget will cut")
