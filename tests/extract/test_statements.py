@@ -507,6 +507,7 @@ def test_criticising_an_x_led_coalition_accuses_its_leader(run):
 # One sentence, the relations of its statements: denials in so many words, and content that charges
 # nobody (hedged, negated without a failed duty, a call).
 RELATION_CASES = [
+    ("The ministry said Germany and France had conspired to block the deal.", ["accuse", "accuse"]),
     ('"Due to a lack of Egyptian cooperation, the grant was cancelled," the ambassador said.', ["accuse"]),
     ("Because of a lack of funding, the program was cut, the minister said.", ["assert"]),
     ("The company argued that the lawsuit misrepresents the law.", ["deny"]),
