@@ -1085,13 +1085,25 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
     def carrier(f: Found) -> bool:
         return f.cue.text.lower() in _CARRIERS or medium(f)
 
+    def same_content(f: Found, g: Found) -> bool:  # "X said P, the news agency reported" (misparsed)
+        return f.content is not None and g.content is not None and g.content.start <= f.content.start < g.content.end
+
     def dropped(f: Found) -> bool:
         if carrier(f):
-            return any(contains(f, g) for g in found if g.speaker.actor_id != f.speaker.actor_id)
+            return any(contains(f, g) or (same_content(f, g) and not carrier(g))
+                       for g in found if g.speaker.actor_id != f.speaker.actor_id)
         return any(contains(g, f) for g in found if not carrier(g) and not f.aside
                    and not (f.speaker.actor_id == g.speaker.actor_id and (f.relation == "accuse" or f.participle)))
 
-    return [f for f in found if not dropped(f)]
+    kept = [f for f in found if not dropped(f)]
+    for f in found:
+        if f not in kept and carrier(f):
+            for g in kept:  # '… a crushing response", the official news agency IRNA reported': not the claim
+                c, cut = g.content, f.speaker.mention.start
+                if c is not None and c.start < cut <= c.end:
+                    text = c.text[:cut - c.start].rstrip(" ,;:-—–")
+                    g.content = TextSpan(text, c.start, c.start + len(text))
+    return kept
 
 
 def _punct_between(a: Token, b: Token) -> bool:

@@ -48,6 +48,13 @@ def test_according_to_documents_obtained_by_a_newsroom_names_no_author(run):
     assert st == []
 
 
+def test_a_news_agency_reporting_what_someone_said_is_no_second_speaker(run):
+    st, _, actors = run("Meanwhile, Ali Rahimi, who heads the navy, said any attack on the port would receive "
+                        "a crushing response, the official news agency IRNA reported.")
+    assert _triples(st, actors) == [("Ali Rahimi", "assert", None)]
+    assert st[0].evidence.content.text == "any attack on the port would receive a crushing response"
+
+
 def test_negation_spreads_over_or_but_not_over_but(run):
     st, _, actors = run("The spokesman did not identify the sources or say how the ministry obtained the letter. "
                         "The minister did not name the sources but said they were reliable.")
