@@ -362,7 +362,8 @@ class StatementFinder:
             if not start <= tok.idx < end or tok.pos_ not in {"VERB", "AUX"}:
                 continue
             lemma = tok.lemma_.lower()
-            subj = self._subject(tok)
+            # the subject inside the quotation (the parser may also hang the cue's subject on it)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and start <= c.idx < end), None)
             if subj is None or subj.lower_ not in {"i", "we"}:
                 continue
             if lemma in {"say", "tell", "claim"} and tok.tag_ in {"VB", "VBD", "VBN"} and any(

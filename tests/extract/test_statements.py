@@ -55,6 +55,13 @@ def test_a_news_agency_reporting_what_someone_said_is_no_second_speaker(run):
     assert st[0].evidence.content.text == "any attack on the port would receive a crushing response"
 
 
+def test_denying_having_said_it_in_a_posted_quotation(run):
+    st, _, actors = run("\u201cI don\u2019t want to comment on it,\u201d Senator John Smith had said.",
+                        "Smith, who is spending a long weekend at his beach club in Palm Beach, Florida, tweeted on "
+                        "Sunday: \u201cObviously I didn\u2019t say that. I said we would talk.\u201d")
+    assert (st[0].relation, st[0].evidence.content.text) == ("deny", "Obviously I didn\u2019t say that.")
+
+
 def test_negation_spreads_over_or_but_not_over_but(run):
     st, _, actors = run("The spokesman did not identify the sources or say how the ministry obtained the letter. "
                         "The minister did not name the sources but said they were reliable.")
