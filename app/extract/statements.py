@@ -952,7 +952,16 @@ class StatementFinder:
                 holder = child
             elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
                 holder = next((c for c in child.children if c.dep_ == "pobj"), holder)
+        light = noun.head if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in _LIGHT_VERBS else None
+        if light is not None and holder is None:
+            # "Senator Doe made the claim that …"; "the claims were made in a book published by Philippe Sands"
+            if self._blocked(light):
+                return []
+            holder = self._subject(light) if noun.dep_ == "dobj" else self._maker(light)
         clause = _that_clause(noun)
+        if clause is None and light is not None and holder is not None and noun.lemma_.lower() in _PROPOSITION_NOUNS \
+                and any(c.dep_ == "prep" and c.lower_ in self.lex.about_preps for c in noun.children):
+            clause = noun  # "the claims about Lord Falconer's involvement": what they say is named by the noun
         if clause is None and holder is not None:
             # "took issue with Obama's assertion last week that Reagan would …": the parser hangs the
             # that-clause on the verb; it belongs to the noun it follows
@@ -965,11 +974,30 @@ class StatementFinder:
         if speaker is None:
             return []
         content = _subtree_span(clause, base)
-        f = Found(speaker, relation, token_span([noun], base), sent_span, content, confidence=0.75)
+        cue = token_span([light, noun] if light is not None and light.i < noun.i else [noun], base)
+        f = Found(speaker, relation, cue, sent_span, content, confidence=0.75)
         if relation == "accuse":
             f.relation = "assert"
             return self._accusations(f, clause, base)
         return [f]
+
+    def _maker(self, verb: Token) -> Token | None:
+        """Who made the claims of a passive 'the claims were made …': the agent ('by X'), or the
+        author of the document they were made in ('in a book published this week by X')."""
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            doc = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if doc is None or doc.lemma_.lower() not in self.actors.roles["documents"]:
+                continue
+            for acl in (c for c in doc.children if c.dep_ == "acl"):
+                if _agent(acl) is not None:
+                    return _agent(acl)
+            by = _prep_object(doc, {"by"})
+            if by is not None:
+                return by
+        return None
 
     def _failing(self, f: Found, clause: Token, base: int) -> list[Resolved]:
         """A consequence blamed on what an actor left undone: "due to a lack of Pakistani decisive
@@ -1062,6 +1090,8 @@ _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm",
 _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
+_LIGHT_VERBS = {"make", "level", "voice", "repeat"}  # "made the claim that …", "levelled the charge"
+_PROPOSITION_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "suggestion", "contention"}
 _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _CONCESSIVE = {"though", "although", "while", "whereas"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}

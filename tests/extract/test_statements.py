@@ -62,6 +62,15 @@ def test_denying_having_said_it_in_a_posted_quotation(run):
     assert (st[0].relation, st[0].evidence.content.text) == ("deny", "Obviously I didn\u2019t say that.")
 
 
+def test_making_a_claim_is_asserting_it(run):
+    st, _, actors = run("Senator Jane Doe made the claim that the budget would double the deficit.",
+                        "The allegations about the minister's role were made in a book published this week by "
+                        "the historian Peter Grant.", "Senator Tom Roe did not make the claim that taxes would rise.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("Jane Doe", "made the claim", "the budget would double the deficit"),
+        ("Peter Grant", "allegations", "The allegations about the minister's role")]
+
+
 def test_negation_spreads_over_or_but_not_over_but(run):
     st, _, actors = run("The spokesman did not identify the sources or say how the ministry obtained the letter. "
                         "The minister did not name the sources but said they were reliable.")
