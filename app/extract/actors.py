@@ -346,6 +346,10 @@ class ArticleActors:
 
     def _person_name(self, head: Token, toks: list[Token]) -> list[Token] | None:
         """The tokens of a person's name ending at the head, if the head is part of one."""
+        if head.text.rstrip(".") in self.roles["post_nominals"] and head.i > 1 and head.nbor(-1).pos_ == "PROPN":
+            # "Philippe Sands QC": the name before the letters (a given name first, if the model read an ORG)
+            first, last = head.nbor(-2), head.nbor(-1)
+            return self._person_name(last, toks) or ([first, last] if first.lower_ in load_gender_words() else None)
         ent = _entity_of(head)
         if ent is not None and ent.label_ == "PERSON":
             name = [t for t in ent if t.lower_.strip(".") not in _TITLE_WORDS]

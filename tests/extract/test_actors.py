@@ -194,3 +194,9 @@ def test_a_body_named_again_by_the_last_word_of_its_name(nlp):
     assert actors.resolve(next(t for t in later if t.text == "Commission"), 0).actor_id == commission
     assert ArticleActors().resolve(next(t for t in later if t.text == "Commission"), 0) is None or \
         ArticleActors().resolve(next(t for t in later if t.text == "Commission"), 0).actor_id != commission
+
+
+def test_letters_after_a_name_are_not_part_of_it(resolve):
+    # the model tags "Philippe Sands QC" as an organisation
+    actor, _ = resolve("The claims were made in a book published this week by Philippe Sands QC.", "QC")
+    assert (actor.label, actor.kind) == ("Philippe Sands", "person")
