@@ -10,7 +10,10 @@ Statements are read in article order; each one joins the claim of an earlier sta
 * the two contents say the same thing: content words (lemmas, a few synonyms folded; actor names,
   common words and repeated two-word names of things count for little or nothing) shared with one
   earlier statement, compared statement by statement so that a large claim does not swallow all;
-* it is an accusation elaborating an earlier one of the same accuser against the same target;
+* it is an accusation elaborating an earlier one of the same accuser against the same target, or
+  another accuser's charge against the same target that shares a word with the first charge's
+  claim ("says Pakistan is failing to fight militants" … "due to a lack of Pakistani action, the
+  aid was redirected"; an accuser of no known side must share more);
 * it denies a charge against its speaker that it shares a word with ("denied sheltering
   militants" ↔ "accused it of harbouring terrorist groups"), or it is a charge that an earlier
   denial of the accused already rejected;
@@ -39,6 +42,8 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d+")
 MIN_OVERLAP = 0.5  # overlap coefficient of content words for two contents to be one claim
 MIN_SHARED = 2  # ... and at least this many shared words
 ABOUT_OVERLAP, ABOUT_SHARED = 0.4, 3  # ... or, for a statement about the other's speaker, these
+SAME_CHARGE_SHARED = 1  # words an accusation shares with another accuser's charge against the same target
+UNPLACED_SHARED = 3  # ... when one of the accusers is of no known side
 ELABORATION_OVERLAP = 0.25  # an accusation elaborating one of the same accuser against the same target
 OWN_ACCOUNT_WORDS = 4  # "said the recording backed up its version" says little else
 COUNTER_WINDOW = 3  # "On the contrary, …" looks this many statements back for the speaker's denial
@@ -277,6 +282,11 @@ class _Linker:
             self._sides[a, b] = bool(self._line(a) & self._line(b)) or (ca is not None and ca == cb)
         return self._sides[a, b]
 
+    def other_side(self, a: str | None, b: str | None) -> bool:
+        """Known to be on two sides: not one side, and both placed (a state, or a body they are part of)."""
+        placed = [x for x in (a, b) if x is not None and (self._country(x) is not None or len(self._line(x)) > 1)]
+        return len(placed) == 2 and not self.same_side(a, b)
+
     # -- claims ---------------------------------------------------------------------------------
     def _new(self) -> _Claim:
         c = _Claim(f"{self.article_id}-c{len(self.claims) + 1}")
@@ -329,7 +339,8 @@ class _Linker:
 
     def link(self) -> list[_Claim]:
         rules = (("counter", self._counter), ("headline", self._headline_of), ("content", self._same_content),
-                 ("elaboration", self._elaboration), ("charge", self._charge_and_denial),
+                 ("elaboration", self._elaboration), ("same charge", self._same_charge),
+                 ("charge", self._charge_and_denial),
                  ("misreported", self._misreported), ("own account", self._own_account),
                  ("what was said", self._what_was_said), ("same turn", self._same_turn))
         for i in range(len(self.found)):
@@ -471,6 +482,29 @@ class _Linker:
             s = overlap(self.words[i], self.words[j])
             if self.shared(i, j) >= MIN_SHARED and s >= ELABORATION_OVERLAP and s > score:
                 best, score = j, s
+        return best
+
+    def _same_charge(self, i: int) -> int | None:
+        """An accusation of another accuser of the same side against the same target that shares a
+        word with the claim of an earlier charge: "the U.S. says Pakistan is failing to fight
+        militants" … "due to a lack of Pakistani action, the $300 million was redirected", an Army
+        spokesman said."""
+        f = self.found[i]
+        if f.relation != "accuse" or f.target is None:
+            return None
+        best, key = None, None
+        for j in range(i):
+            g = self.found[j]
+            if g.relation != "accuse" or g.target is None or g.speaker.actor_id == f.speaker.actor_id \
+                    or not self.same_side(g.target, f.target) or self.other_side(g.speaker.actor_id,
+                                                                                f.speaker.actor_id):
+                continue
+            said = set().union(*(self.words[k] for k in self.claim_of[j].members))
+            n = len(self.words[i] & said - self.lex.weak_words)
+            # an accuser of no known side ("Texas Attorney General Ken Paxton") must say more of it
+            least = SAME_CHARGE_SHARED if self.same_side(g.speaker.actor_id, f.speaker.actor_id) else UNPLACED_SHARED
+            if n >= least and (key is None or (n, j) > key):
+                best, key = j, (n, j)
         return best
 
     def _charge_and_denial(self, i: int) -> int | None:

@@ -249,3 +249,19 @@ def test_harm_words_fold_together():
     a = content_words("Small US firms were hit hardest by the tariffs")
     b = content_words("US companies are being harmed by the tariffs")
     assert {"usa", "company", "harm"} <= a & b
+
+
+def test_two_accusers_of_one_side_making_one_charge_in_other_words_are_one_claim(run):
+    st, _, _ = run("The U.S. State Department on Monday accused Venezuela of arming rebel militias in Colombia.",
+                   "U.S. Defense Secretary John Smith accused Venezuela of sending weapons and cash across "
+                   "the border to the guerrillas.")
+    assert [s.relation for s in st] == ["accuse", "accuse"]
+    assert st[0].claim_key == st[1].claim_key
+
+
+def test_accusers_of_two_sides_against_one_target_stay_separate_claims(run):
+    st, _, _ = run("Russia accused Turkey of arming militants in northern Syria.",
+                   "The U.S. State Department accused Turkey of buying weapons and air defence systems "
+                   "from Moscow.")
+    assert [s.relation for s in st] == ["accuse", "accuse"]
+    assert st[0].claim_key != st[1].claim_key
