@@ -119,7 +119,11 @@ def _content_sequence(text: str, *, claim_nouns: bool = False) -> list[str]:
         if m.group() in {"US", "U.S.", "USA"}:
             out.append("usa")
             continue
-        w = _fold(m.group())
+        word = m.group()
+        parts = word.split("-")
+        if len(parts) > 1 and all(p.isalpha() for p in parts) and word.lower() not in lex.synonyms:
+            word = "".join(parts)  # "cyber-attack" is "cyberattack"
+        w = _fold(word)
         if w is None or (w in lex.claim_nouns and not claim_nouns) or len(w) < 2:
             continue
         out.append(w)

@@ -265,3 +265,8 @@ def test_accusers_of_two_sides_against_one_target_stay_separate_claims(run):
                    "from Moscow.")
     assert [s.relation for s in st] == ["accuse", "accuse"]
     assert st[0].claim_key != st[1].claim_key
+
+
+def test_a_hyphenated_compound_is_the_word_written_solid():
+    assert content_words("a cyber-attack on the grid") == content_words("a cyberattack on the grid")
+    assert "harm" in content_words("the worst-hit firms")  # a hyphenated synonym keeps its fold
