@@ -20,7 +20,8 @@ Statements are read in article order; each one joins the claim of an earlier sta
 * it charges an actor with misreporting the speaker ("accused the paper of misquoting him"): it
   joins the claim the speaker denies; the paper standing by "its version" joins it too.
 
-Denials of "the claims", "such request", "the report" then join the claim they point to: one
+An assertion of what caused the event the article is about ("the incident was the result of an
+error") then joins the headline's claim, and denials of "the claims", "such request", "the report" join the claim they point to: one
 their holder made ("rejected the U.S. claims"), one another actor already denied, a charge against
 the denier, the one sharing the most words — the latest before them, or for a headline the first
 after. A denial's target is the actor who made the claim it denies.
@@ -64,6 +65,7 @@ class _Lexicon:
     contrast_openers: tuple[str, ...]
     concessive_openers: tuple[str, ...]
     opponents: frozenset[str]
+    event_cause: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +73,16 @@ def _lexicon() -> _Lexicon:
     raw = json.loads(resources.files("app.extract").joinpath("data/claim_words.json").read_text("utf-8"))
     return _Lexicon(frozenset(raw["stopwords"]), dict(raw["synonyms"]), frozenset(raw["claim_nouns"]),
                     frozenset(raw["weak_words"]), frozenset(raw["misreport_verbs"]),
-                    tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]), frozenset(raw["opponents"]))
+                    tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]), frozenset(raw["opponents"]),
+                    _event_cause(raw["event_nouns"], raw["cause_phrases"]))
+
+
+def _event_cause(nouns: list[str], causes: list[str]) -> re.Pattern:
+    """ "the incident was the result of an error", "the crash was caused by a missile strike" """
+    noun = "|".join(re.escape(n) for n in nouns)
+    cause = "|".join(re.escape(c) for c in causes)
+    return re.compile(rf"^(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{noun})s?\s+(?:was|is|had\s+been|has\s+been|may\s+have\s+been|"
+                      rf"could\s+have\s+been|were)\s+(?:(?:probably|likely|possibly|most\s+likely)\s+)?(?:{cause})\b", re.I)
 
 
 def _stem(word: str) -> str:
@@ -147,6 +158,7 @@ class _Claim:
     counter: set[int] = field(default_factory=set)  # members that contradict it ("On the contrary, …")
     # members that speak of an account rather than tell it ("backed up its version", "showed X said …")
     reaffirm: set[int] = field(default_factory=set)
+    explain: set[int] = field(default_factory=set)  # members that say what caused the event it is about
 
 
 class _Names:
@@ -303,6 +315,7 @@ class _Linker:
         into.members.extend(src.members)
         into.counter |= src.counter
         into.reaffirm |= src.reaffirm
+        into.explain |= src.explain
         for j in src.members:
             self.claim_of[j] = into
         self.claims.remove(src)
@@ -364,6 +377,7 @@ class _Linker:
                 c = self._new()
                 c.members.append(i)
                 self.claim_of[i] = c
+        self._event_causes()
         self._anaphors()
         return self.claims
 
@@ -379,6 +393,23 @@ class _Linker:
                 if g.relation == f.relation and g.target == f.target:
                     return j
         return None
+
+    def _event_causes(self) -> None:
+        """"President Trump suggested the incident was the result of an error" under "Iran Denies
+        Shooting Down Ukraine Flight": what caused the event the article is about is the headline's
+        question; an assertion of it joins the headline's claim (with what it was linked to), as
+        an explanation that does not name the claim."""
+        if not self.headline:
+            return
+        into = self.claim_of[min(self.headline)]
+        for i, f in enumerate(self.found):
+            c = self.claim_of[i]
+            if f.relation != "assert" or f.content is None or c is into or \
+                    not self.lex.event_cause.match(f.content.text.lstrip(" “\"'‘")):
+                continue
+            into.explain |= set(c.members)
+            self._merge(c, into)
+            self.why[i] = ("event cause", min(self.headline))
 
     def _headline_of(self, i: int) -> int | None:
         """The first statement of the body like a headline statement that is alone in its claim
@@ -751,8 +782,8 @@ def link_claims(found: list[Found], actors: dict[str, Actor], article_id: str
         c = claim_of[i]
         if f.relation == "deny" and f.target is None:
             asserters = [found[j].speaker.actor_id for j in sorted(c.members) if found[j].relation in {"assert", "accuse"}
-                         and j not in c.counter and not linker.same_side(found[j].speaker.actor_id,
-                                                                          f.speaker.actor_id)]
+                         and j not in c.counter | c.explain
+                         and not linker.same_side(found[j].speaker.actor_id, f.speaker.actor_id)]
             if asserters:
                 f.target = asserters[0]
 
@@ -782,7 +813,7 @@ def _claim_label(c: _Claim, found: list[Found], linker: _Linker) -> str:
     first of the body that is a whole clause), else what its denier denied, else its first statement."""
     members = sorted(c.members)
     deniers = {found[j].speaker.actor_id for j in members if found[j].relation == "deny"}
-    said = [j for j in members if found[j].content and j not in c.counter | c.reaffirm and linker.words[j]
+    said = [j for j in members if found[j].content and j not in c.counter | c.reaffirm | c.explain and linker.words[j]
             and found[j].speaker.actor_id not in deniers]
     asserts = [j for j in said if found[j].relation == "assert"]
     if asserts:
@@ -794,7 +825,7 @@ def _claim_label(c: _Claim, found: list[Found], linker: _Linker) -> str:
     denied = [j for j in members if found[j].relation == "deny" and not linker._is_anaphor(j)]
     if denied:
         return _label(found[denied[0]])
-    plain = [j for j in members if j not in c.counter | c.reaffirm and linker.words[j]] or members
+    plain = [j for j in members if j not in c.counter | c.reaffirm | c.explain and linker.words[j]] or members
     return _label(found[plain[0]])
 
 

@@ -270,3 +270,16 @@ def test_accusers_of_two_sides_against_one_target_stay_separate_claims(run):
 def test_a_hyphenated_compound_is_the_word_written_solid():
     assert content_words("a cyber-attack on the grid") == content_words("a cyberattack on the grid")
     assert "harm" in content_words("the worst-hit firms")  # a hyphenated synonym keeps its fold
+
+
+def test_what_caused_the_event_of_the_headline_joins_the_headline_claim(run):
+    st, claims, _ = run("Russia denies its jets bombed a hospital in Aleppo",
+                        "U.S. officials said Russian jets had bombed the hospital on Tuesday.",
+                        "The Syrian health minister said the blast was caused by a rebel rocket.",
+                        "The Syrian health minister said the hospital would be rebuilt by the spring.")
+    deny, accuse, cause, rebuilt = st
+    assert (deny.relation, accuse.relation, cause.relation) == ("deny", "accuse", "assert")
+    assert deny.claim_key == accuse.claim_key == cause.claim_key != rebuilt.claim_key
+    # the explanation is neither the claim's label nor what the denial answers
+    assert claims[deny.claim_key]["label"] == "Russian jets had bombed the hospital on Tuesday"
+    assert deny.target == "usa"
