@@ -21,10 +21,10 @@ Statements are read in article order; each one joins the claim of an earlier sta
   joins the claim the speaker denies; the paper standing by "its version" joins it too.
 
 An assertion of what caused the event the article is about ("the incident was the result of an
-error") then joins the headline's claim, and denials of "the claims", "such request", "the report" join the claim they point to: one
-their holder made ("rejected the U.S. claims"), one another actor already denied, a charge against
-the denier, the one sharing the most words — the latest before them, or for a headline the first
-after. A denial's target is the actor who made the claim it denies.
+error") then joins the headline's claim, and denials of "the claims", "such request", "the report"
+join the claim they point to: one their holder made ("rejected the U.S. claims"), one another actor
+already denied, a charge against the denier, the one sharing the most words — the latest before
+them, or for a headline the first after. A denial's target is the actor who made the claim it denies.
 """
 
 from __future__ import annotations
