@@ -396,12 +396,14 @@ class _Linker:
 
     def _event_causes(self) -> None:
         """"President Trump suggested the incident was the result of an error" under "Iran Denies
-        Shooting Down Ukraine Flight": what caused the event the article is about is the headline's
-        question; an assertion of it joins the headline's claim (with what it was linked to), as
-        an explanation that does not name the claim."""
+        Shooting Down Ukraine Flight": what caused the event the article is about is the question of
+        the headline's charge or denial; an assertion of it joins the headline's claim (with what it
+        was linked to), as an explanation that does not name the claim."""
         if not self.headline:
             return
         into = self.claim_of[min(self.headline)]
+        if all(self.found[k].relation == "assert" for k in into.members):
+            return  # "Union says strike will go ahead": a headline that only asserts poses no question of blame
         for i, f in enumerate(self.found):
             c = self.claim_of[i]
             if f.relation != "assert" or f.content is None or c is into or \

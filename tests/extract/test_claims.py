@@ -283,3 +283,10 @@ def test_what_caused_the_event_of_the_headline_joins_the_headline_claim(run):
     # the explanation is neither the claim's label nor what the denial answers
     assert claims[deny.claim_key]["label"] == "Russian jets had bombed the hospital on Tuesday"
     assert deny.target == "usa"
+
+
+def test_a_cause_does_not_join_a_headline_that_only_asserts(run):
+    st, _, _ = run("Rail union says strike will go ahead on Monday",
+                   "Police said the fire was caused by an electrical fault.")
+    assert [s.relation for s in st] == ["assert", "assert"]
+    assert st[0].claim_key != st[1].claim_key
