@@ -24,7 +24,8 @@ An assertion of what caused the event the article is about ("the incident was th
 error") then joins the headline's claim, and denials of "the claims", "such request", "the report"
 join the claim they point to: one their holder made ("rejected the U.S. claims"), one another actor
 already denied, a charge against the denier, the one sharing the most words — the latest before
-them, or for a headline the first after. A denial's target is the actor who made the claim it denies.
+them, or for a headline the first after; a denial of "the case" or "the lawsuit" denies every charge
+the suit brings ("The suit alleges …"). A denial's target is the actor who made the claim it denies.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class _Lexicon:
     concessive_openers: tuple[str, ...]
     opponents: frozenset[str]
     event_cause: re.Pattern
+    case_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +76,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(frozenset(raw["stopwords"]), dict(raw["synonyms"]), frozenset(raw["claim_nouns"]),
                     frozenset(raw["weak_words"]), frozenset(raw["misreport_verbs"]),
                     tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]), frozenset(raw["opponents"]),
-                    _event_cause(raw["event_nouns"], raw["cause_phrases"]))
+                    _event_cause(raw["event_nouns"], raw["cause_phrases"]), frozenset(raw["case_nouns"]))
 
 
 def _event_cause(nouns: list[str], causes: list[str]) -> re.Pattern:
@@ -671,6 +673,26 @@ class _Linker:
             if j is not None:
                 self._merge(c, self.claim_of[j])
                 self.why[i] = ("anaphor", j)
+                if self.all_words[i] & self.lex.case_nouns and self.found[j].relation == "accuse":
+                    self._whole_case(j)
+
+    def _whole_case(self, j: int) -> None:
+        """"BlackRock called the case baseless": a denial of a lawsuit denies every charge its
+        plaintiff brings ("acquired large shareholdings in coal producers", "violated the Clayton
+        Act"): the plaintiff's charges are one claim."""
+        me = self.found[j].speaker.actor_id
+        if not self._in_case(j):
+            return
+        for k, g in enumerate(self.found):
+            if g.relation == "accuse" and g.speaker.actor_id == me and self._in_case(k) \
+                    and self.claim_of[k] is not self.claim_of[j]:
+                self._merge(self.claim_of[k], self.claim_of[j])
+
+    def _in_case(self, k: int) -> bool:
+        """A charge the lawsuit brings: "The suit alleges that …", "The case, launched by …, claimed"."""
+        f = self.found[k]
+        before = f.sentence.text[: max(0, f.cue.start - f.sentence.start)]
+        return bool(content_words(before, claim_nouns=True) & self.lex.case_nouns)
 
 
 def _name_words(actors: dict[str, Actor]) -> set[str]:

@@ -290,3 +290,15 @@ def test_a_cause_does_not_join_a_headline_that_only_asserts(run):
                    "Police said the fire was caused by an electrical fault.")
     assert [s.relation for s in st] == ["assert", "assert"]
     assert st[0].claim_key != st[1].claim_key
+
+
+def test_a_denial_of_the_lawsuit_denies_every_charge_it_brings(run):
+    st, _, _ = run("The case, filed by California Attorney General Rob Bonta in March, accused Acme Pharma of "
+                   "colluding with rivals to raise insulin prices.",
+                   "The suit also accuses Acme Pharma of hiding safety data from regulators.",
+                   "Acme Pharma called the case baseless.",
+                   "Bonta also accused Acme Pharma of lobbying against a price cap.")
+    collusion, hiding, denial, lobbying = st
+    assert [s.relation for s in st] == ["accuse", "accuse", "deny", "accuse"]
+    assert collusion.claim_key == hiding.claim_key == denial.claim_key
+    assert lobbying.claim_key != denial.claim_key  # a charge made outside the lawsuit is one of its own
