@@ -10,17 +10,22 @@ Statements are read in article order; each one joins the claim of an earlier sta
 * the two contents say the same thing: content words (lemmas, a few synonyms folded; actor names,
   common words and repeated two-word names of things count for little or nothing) shared with one
   earlier statement, compared statement by statement so that a large claim does not swallow all;
-* it is an accusation elaborating an earlier one of the same accuser against the same target;
+* it is an accusation elaborating an earlier one of the same accuser against the same target, or
+  another accuser's charge against the same target that shares a word with the first charge's
+  claim ("says Pakistan is failing to fight militants" … "due to a lack of Pakistani action, the
+  aid was redirected"; an accuser of no known side must share more);
 * it denies a charge against its speaker that it shares a word with ("denied sheltering
   militants" ↔ "accused it of harbouring terrorist groups"), or it is a charge that an earlier
   denial of the accused already rejected;
 * it charges an actor with misreporting the speaker ("accused the paper of misquoting him"): it
   joins the claim the speaker denies; the paper standing by "its version" joins it too.
 
-Denials of "the claims", "such request", "the report" then join the claim they point to: one
-their holder made ("rejected the U.S. claims"), one another actor already denied, a charge against
-the denier, the one sharing the most words — the latest before them, or for a headline the first
-after. A denial's target is the actor who made the claim it denies.
+An assertion of what caused the event the article is about ("the incident was the result of an
+error") then joins the headline's claim, and denials of "the claims", "such request", "the report"
+join the claim they point to: one their holder made ("rejected the U.S. claims"), one another actor
+already denied, a charge against the denier, the one sharing the most words — the latest before
+them, or for a headline the first after; a denial of "the case" or "the lawsuit" denies every charge
+the suit brings ("The suit alleges …"). A denial's target is the actor who made the claim it denies.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d+")
 MIN_OVERLAP = 0.5  # overlap coefficient of content words for two contents to be one claim
 MIN_SHARED = 2  # ... and at least this many shared words
 ABOUT_OVERLAP, ABOUT_SHARED = 0.4, 3  # ... or, for a statement about the other's speaker, these
+SAME_CHARGE_SHARED = 1  # words an accusation shares with another accuser's charge against the same target
+UNPLACED_SHARED = 3  # ... when one of the accusers is of no known side
 ELABORATION_OVERLAP = 0.25  # an accusation elaborating one of the same accuser against the same target
 OWN_ACCOUNT_WORDS = 4  # "said the recording backed up its version" says little else
 COUNTER_WINDOW = 3  # "On the contrary, …" looks this many statements back for the speaker's denial
@@ -59,6 +66,8 @@ class _Lexicon:
     contrast_openers: tuple[str, ...]
     concessive_openers: tuple[str, ...]
     opponents: frozenset[str]
+    event_cause: re.Pattern
+    case_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +75,16 @@ def _lexicon() -> _Lexicon:
     raw = json.loads(resources.files("app.extract").joinpath("data/claim_words.json").read_text("utf-8"))
     return _Lexicon(frozenset(raw["stopwords"]), dict(raw["synonyms"]), frozenset(raw["claim_nouns"]),
                     frozenset(raw["weak_words"]), frozenset(raw["misreport_verbs"]),
-                    tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]), frozenset(raw["opponents"]))
+                    tuple(raw["contrast_openers"]), tuple(raw["concessive_openers"]), frozenset(raw["opponents"]),
+                    _event_cause(raw["event_nouns"], raw["cause_phrases"]), frozenset(raw["case_nouns"]))
+
+
+def _event_cause(nouns: list[str], causes: list[str]) -> re.Pattern:
+    """ "the incident was the result of an error", "the crash was caused by a missile strike" """
+    noun = "|".join(re.escape(n) for n in nouns)
+    cause = "|".join(re.escape(c) for c in causes)
+    return re.compile(rf"^(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{noun})s?\s+(?:was|is|had\s+been|has\s+been|may\s+have\s+been|"
+                      rf"could\s+have\s+been|were)\s+(?:(?:probably|likely|possibly|most\s+likely)\s+)?(?:{cause})\b", re.I)
 
 
 def _stem(word: str) -> str:
@@ -114,7 +132,11 @@ def _content_sequence(text: str, *, claim_nouns: bool = False) -> list[str]:
         if m.group() in {"US", "U.S.", "USA"}:
             out.append("usa")
             continue
-        w = _fold(m.group())
+        word = m.group()
+        parts = word.split("-")
+        if len(parts) > 1 and all(p.isalpha() for p in parts) and word.lower() not in lex.synonyms:
+            word = "".join(parts)  # "cyber-attack" is "cyberattack"
+        w = _fold(word)
         if w is None or (w in lex.claim_nouns and not claim_nouns) or len(w) < 2:
             continue
         out.append(w)
@@ -138,6 +160,7 @@ class _Claim:
     counter: set[int] = field(default_factory=set)  # members that contradict it ("On the contrary, …")
     # members that speak of an account rather than tell it ("backed up its version", "showed X said …")
     reaffirm: set[int] = field(default_factory=set)
+    explain: set[int] = field(default_factory=set)  # members that say what caused the event it is about
 
 
 class _Names:
@@ -277,6 +300,11 @@ class _Linker:
             self._sides[a, b] = bool(self._line(a) & self._line(b)) or (ca is not None and ca == cb)
         return self._sides[a, b]
 
+    def other_side(self, a: str | None, b: str | None) -> bool:
+        """Known to be on two sides: not one side, and both placed (a state, or a body they are part of)."""
+        placed = [x for x in (a, b) if x is not None and (self._country(x) is not None or len(self._line(x)) > 1)]
+        return len(placed) == 2 and not self.same_side(a, b)
+
     # -- claims ---------------------------------------------------------------------------------
     def _new(self) -> _Claim:
         c = _Claim(f"{self.article_id}-c{len(self.claims) + 1}")
@@ -289,6 +317,7 @@ class _Linker:
         into.members.extend(src.members)
         into.counter |= src.counter
         into.reaffirm |= src.reaffirm
+        into.explain |= src.explain
         for j in src.members:
             self.claim_of[j] = into
         self.claims.remove(src)
@@ -329,7 +358,8 @@ class _Linker:
 
     def link(self) -> list[_Claim]:
         rules = (("counter", self._counter), ("headline", self._headline_of), ("content", self._same_content),
-                 ("elaboration", self._elaboration), ("charge", self._charge_and_denial),
+                 ("elaboration", self._elaboration), ("same charge", self._same_charge),
+                 ("charge", self._charge_and_denial),
                  ("misreported", self._misreported), ("own account", self._own_account),
                  ("what was said", self._what_was_said), ("same turn", self._same_turn))
         for i in range(len(self.found)):
@@ -349,6 +379,7 @@ class _Linker:
                 c = self._new()
                 c.members.append(i)
                 self.claim_of[i] = c
+        self._event_causes()
         self._anaphors()
         return self.claims
 
@@ -364,6 +395,25 @@ class _Linker:
                 if g.relation == f.relation and g.target == f.target:
                     return j
         return None
+
+    def _event_causes(self) -> None:
+        """"President Trump suggested the incident was the result of an error" under "Iran Denies
+        Shooting Down Ukraine Flight": what caused the event the article is about is the question of
+        the headline's charge or denial; an assertion of it joins the headline's claim (with what it
+        was linked to), as an explanation that does not name the claim."""
+        if not self.headline:
+            return
+        into = self.claim_of[min(self.headline)]
+        if all(self.found[k].relation == "assert" for k in into.members):
+            return  # "Union says strike will go ahead": a headline that only asserts poses no question of blame
+        for i, f in enumerate(self.found):
+            c = self.claim_of[i]
+            if f.relation != "assert" or f.content is None or c is into or \
+                    not self.lex.event_cause.match(f.content.text.lstrip(" “\"'‘")):
+                continue
+            into.explain |= set(c.members)
+            self._merge(c, into)
+            self.why[i] = ("event cause", min(self.headline))
 
     def _headline_of(self, i: int) -> int | None:
         """The first statement of the body like a headline statement that is alone in its claim
@@ -471,6 +521,29 @@ class _Linker:
             s = overlap(self.words[i], self.words[j])
             if self.shared(i, j) >= MIN_SHARED and s >= ELABORATION_OVERLAP and s > score:
                 best, score = j, s
+        return best
+
+    def _same_charge(self, i: int) -> int | None:
+        """An accusation of another accuser of the same side against the same target that shares a
+        word with the claim of an earlier charge: "the U.S. says Pakistan is failing to fight
+        militants" … "due to a lack of Pakistani action, the $300 million was redirected", an Army
+        spokesman said."""
+        f = self.found[i]
+        if f.relation != "accuse" or f.target is None:
+            return None
+        best, key = None, None
+        for j in range(i):
+            g = self.found[j]
+            if g.relation != "accuse" or g.target is None or g.speaker.actor_id == f.speaker.actor_id \
+                    or not self.same_side(g.target, f.target) or self.other_side(g.speaker.actor_id,
+                                                                                f.speaker.actor_id):
+                continue
+            said = set().union(*(self.words[k] for k in self.claim_of[j].members))
+            n = len(self.words[i] & said - self.lex.weak_words)
+            # an accuser of no known side ("Texas Attorney General Ken Paxton") must say more of it
+            least = SAME_CHARGE_SHARED if self.same_side(g.speaker.actor_id, f.speaker.actor_id) else UNPLACED_SHARED
+            if n >= least and (key is None or (n, j) > key):
+                best, key = j, (n, j)
         return best
 
     def _charge_and_denial(self, i: int) -> int | None:
@@ -600,6 +673,26 @@ class _Linker:
             if j is not None:
                 self._merge(c, self.claim_of[j])
                 self.why[i] = ("anaphor", j)
+                if self.all_words[i] & self.lex.case_nouns and self.found[j].relation == "accuse":
+                    self._whole_case(j)
+
+    def _whole_case(self, j: int) -> None:
+        """"BlackRock called the case baseless": a denial of a lawsuit denies every charge its
+        plaintiff brings ("acquired large shareholdings in coal producers", "violated the Clayton
+        Act"): the plaintiff's charges are one claim."""
+        me = self.found[j].speaker.actor_id
+        if not self._in_case(j):
+            return
+        for k, g in enumerate(self.found):
+            if g.relation == "accuse" and g.speaker.actor_id == me and self._in_case(k) \
+                    and self.claim_of[k] is not self.claim_of[j]:
+                self._merge(self.claim_of[k], self.claim_of[j])
+
+    def _in_case(self, k: int) -> bool:
+        """A charge the lawsuit brings: "The suit alleges that …", "The case, launched by …, claimed"."""
+        f = self.found[k]
+        before = f.sentence.text[: max(0, f.cue.start - f.sentence.start)]
+        return bool(content_words(before, claim_nouns=True) & self.lex.case_nouns)
 
 
 def _name_words(actors: dict[str, Actor]) -> set[str]:
@@ -713,8 +806,8 @@ def link_claims(found: list[Found], actors: dict[str, Actor], article_id: str
         c = claim_of[i]
         if f.relation == "deny" and f.target is None:
             asserters = [found[j].speaker.actor_id for j in sorted(c.members) if found[j].relation in {"assert", "accuse"}
-                         and j not in c.counter and not linker.same_side(found[j].speaker.actor_id,
-                                                                          f.speaker.actor_id)]
+                         and j not in c.counter | c.explain
+                         and not linker.same_side(found[j].speaker.actor_id, f.speaker.actor_id)]
             if asserters:
                 f.target = asserters[0]
 
@@ -744,7 +837,7 @@ def _claim_label(c: _Claim, found: list[Found], linker: _Linker) -> str:
     first of the body that is a whole clause), else what its denier denied, else its first statement."""
     members = sorted(c.members)
     deniers = {found[j].speaker.actor_id for j in members if found[j].relation == "deny"}
-    said = [j for j in members if found[j].content and j not in c.counter | c.reaffirm and linker.words[j]
+    said = [j for j in members if found[j].content and j not in c.counter | c.reaffirm | c.explain and linker.words[j]
             and found[j].speaker.actor_id not in deniers]
     asserts = [j for j in said if found[j].relation == "assert"]
     if asserts:
@@ -756,7 +849,7 @@ def _claim_label(c: _Claim, found: list[Found], linker: _Linker) -> str:
     denied = [j for j in members if found[j].relation == "deny" and not linker._is_anaphor(j)]
     if denied:
         return _label(found[denied[0]])
-    plain = [j for j in members if j not in c.counter | c.reaffirm and linker.words[j]] or members
+    plain = [j for j in members if j not in c.counter | c.reaffirm | c.explain and linker.words[j]] or members
     return _label(found[plain[0]])
 
 

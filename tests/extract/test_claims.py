@@ -257,3 +257,56 @@ def test_a_colon_and_the_quotation_it_introduces_are_one_claim(run):
     assert [s.relation for s in st] == ["assert", "assert"]
     assert st[0].claim_key == st[1].claim_key
     assert st[0].evidence.content.text.startswith("The new budget will cut")
+
+
+def test_two_accusers_of_one_side_making_one_charge_in_other_words_are_one_claim(run):
+    st, _, _ = run("The U.S. State Department on Monday accused Venezuela of arming rebel militias in Colombia.",
+                   "U.S. Defense Secretary John Smith accused Venezuela of sending weapons and cash across "
+                   "the border to the guerrillas.")
+    assert [s.relation for s in st] == ["accuse", "accuse"]
+    assert st[0].claim_key == st[1].claim_key
+
+
+def test_accusers_of_two_sides_against_one_target_stay_separate_claims(run):
+    st, _, _ = run("Russia accused Turkey of arming militants in northern Syria.",
+                   "The U.S. State Department accused Turkey of buying weapons and air defence systems "
+                   "from Moscow.")
+    assert [s.relation for s in st] == ["accuse", "accuse"]
+    assert st[0].claim_key != st[1].claim_key
+
+
+def test_a_hyphenated_compound_is_the_word_written_solid():
+    assert content_words("a cyber-attack on the grid") == content_words("a cyberattack on the grid")
+    assert "harm" in content_words("the worst-hit firms")  # a hyphenated synonym keeps its fold
+
+
+def test_what_caused_the_event_of_the_headline_joins_the_headline_claim(run):
+    st, claims, _ = run("Russia denies its jets bombed a hospital in Aleppo",
+                        "U.S. officials said Russian jets had bombed the hospital on Tuesday.",
+                        "The Syrian health minister said the blast was caused by a rebel rocket.",
+                        "The Syrian health minister said the hospital would be rebuilt by the spring.")
+    deny, accuse, cause, rebuilt = st
+    assert (deny.relation, accuse.relation, cause.relation) == ("deny", "accuse", "assert")
+    assert deny.claim_key == accuse.claim_key == cause.claim_key != rebuilt.claim_key
+    # the explanation is neither the claim's label nor what the denial answers
+    assert claims[deny.claim_key]["label"] == "Russian jets had bombed the hospital on Tuesday"
+    assert deny.target == "usa"
+
+
+def test_a_cause_does_not_join_a_headline_that_only_asserts(run):
+    st, _, _ = run("Rail union says strike will go ahead on Monday",
+                   "Police said the fire was caused by an electrical fault.")
+    assert [s.relation for s in st] == ["assert", "assert"]
+    assert st[0].claim_key != st[1].claim_key
+
+
+def test_a_denial_of_the_lawsuit_denies_every_charge_it_brings(run):
+    st, _, _ = run("The case, filed by California Attorney General Rob Bonta in March, accused Acme Pharma of "
+                   "colluding with rivals to raise insulin prices.",
+                   "The suit also accuses Acme Pharma of hiding safety data from regulators.",
+                   "Acme Pharma called the case baseless.",
+                   "Bonta also accused Acme Pharma of lobbying against a price cap.")
+    collusion, hiding, denial, lobbying = st
+    assert [s.relation for s in st] == ["accuse", "accuse", "deny", "accuse"]
+    assert collusion.claim_key == hiding.claim_key == denial.claim_key
+    assert lobbying.claim_key != denial.claim_key  # a charge made outside the lawsuit is one of its own
