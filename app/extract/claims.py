@@ -675,6 +675,24 @@ class _Linker:
                 self.why[i] = ("anaphor", j)
                 if self.all_words[i] & self.lex.case_nouns and self.found[j].relation == "accuse":
                     self._whole_case(j)
+        for i in range(len(self.found)):
+            f, c = self.found[i], self.claim_of[i]
+            if f.relation != "assert" or f.claim_ref != "anaphor" or len(c.members) > 1:
+                continue
+            j = self._claim_named(i)
+            if j is not None:
+                self._merge(c, self.claim_of[j])
+                self.why[i] = ("claims named", j)
+
+    def _claim_named(self, i: int) -> int | None:
+        """"The claims about Lord Falconer's involvement were made in a book by Philippe Sands": the
+        claims the article is about, i.e. the one last denied by someone else before this sentence."""
+        me = self.found[i].speaker.actor_id
+        for j in range(i - 1, -1, -1):
+            g = self.found[j]
+            if g.relation == "deny" and not self.same_side(g.speaker.actor_id, me):
+                return j
+        return None
 
     def _whole_case(self, j: int) -> None:
         """"BlackRock called the case baseless": a denial of a lawsuit denies every charge its

@@ -975,7 +975,8 @@ class StatementFinder:
             return []
         content = _subtree_span(clause, base)
         cue = token_span([light, noun] if light is not None and light.i < noun.i else [noun], base)
-        f = Found(speaker, relation, cue, sent_span, content, confidence=0.75)
+        f = Found(speaker, relation, cue, sent_span, content, confidence=0.75,
+                  claim_ref="anaphor" if clause is noun else None)  # "the claims about …": claims named before
         if relation == "accuse":
             f.relation = "assert"
             return self._accusations(f, clause, base)

@@ -310,3 +310,12 @@ def test_a_denial_of_the_lawsuit_denies_every_charge_it_brings(run):
     assert [s.relation for s in st] == ["accuse", "accuse", "deny", "accuse"]
     assert collusion.claim_key == hiding.claim_key == denial.claim_key
     assert lobbying.claim_key != denial.claim_key  # a charge made outside the lawsuit is one of its own
+
+
+def test_the_claims_named_by_their_author_join_the_claim_denied_before(run):
+    st, claims, actors = run("The attorney general denied that he had been pressured by ministers.",
+                             "The claims about the ministers' involvement were made in a book published this week "
+                             "by the historian Peter Grant.")
+    assert [(s.relation, actors[s.speaker].label) for s in st] == [("deny", "attorney general"),
+                                                                  ("assert", "Peter Grant")]
+    assert st[0].claim_key == st[1].claim_key
