@@ -837,16 +837,23 @@ class StatementFinder:
 
     def _call(self, verb: Token, speaker: Resolved, cue: TextSpan, sent, base, sent_span, quotes):
         """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse)."""
-        prt = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
+        prt = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"}]
         if prt:
             obj = next((c for c in prt[0].children if c.dep_ in {"pobj", "pcomp"}), None)  # "called for reducing …"
             cue = token_span([verb, prt[0]], base)
             content = _subtree_span(prt[0], base) if obj is not None else None
             if content is None:
                 return None
+            asked = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > prt[0].i), None)
+            if prt[0].lower_ == "on" and asked is not None:  # "called on police to release the videos"
+                toks = list(prt[0].subtree) + list(asked.subtree)
+                dash = next((t.i for t in toks if t.text in {"--", ";"} | _SIGNATURE_DASHES), None)
+                content = token_span([t for t in toks if dash is None or t.i < dash], base)  # (not an aside after a dash)
             return [Found(speaker, "assert", cue, sent_span, content, confidence=0.8)]
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         oprd = next((c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp"}), None)
+        if dobj is not None and oprd is None:
+            oprd = _named_as(verb, dobj, quotes)
         if dobj is None or oprd is None:
             return None
         words = {t.lemma_.lower() for t in oprd.subtree}
@@ -1105,6 +1112,24 @@ def _signed_over_continued(found: list[Found]) -> list[Found]:
         return found
     return [f for f in found if f.signed or not f.quote or f.content is None
             or not any(s <= f.content.start < e for s, e in signed)]
+
+
+def _named_as(verb: Token, dobj: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """What 'called' names its object when the parser hangs it below the object: "called the
+    remarks "a wake-up call"", "called the citation and the demand a political ploy" (an apposition
+    with no comma before it), "called the bank's conduct "outrageous"" (a quoted word below it)."""
+    second = next((c for c in verb.children if c.dep_ == "dobj" and c.i > dobj.i), None)
+    if second is not None:
+        return second  # two objects: "called the subpoena and the hearing a partisan stunt"
+    for obj in [dobj] + _conjuncts(dobj) + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
+        for c in obj.children:
+            between = obj.doc[obj.i + 1:c.left_edge.i]
+            if c.i > obj.i and c.dep_ == "appos" and not any(t.text == "," for t in between):
+                return c
+            if c.i > obj.i and c.dep_ not in {"prep", "punct", "cc", "conj"} and _inside(c.idx, quotes) \
+                    and not _inside(obj.idx, quotes):
+                return c
+    return None
 
 
 def _as_phrase(verb: Token) -> Token | None:

@@ -625,3 +625,17 @@ def test_a_second_cue_verb_of_the_same_speaker_in_a_coordination_stands(run):
 def test_a_short_quotation_before_its_cue_is_what_was_said(run):
     st, _, actors = run('"Absolutely not," Governor Bill Walker said.')
     assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [("Bill Walker", "Absolutely not")]
+
+
+def test_calling_on_someone_to_act_is_a_call(run):
+    st, _, actors = run("Last week the mayor, Linda Park, called on state lawmakers to fund the new bridge.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Linda Park", "called on")]
+    assert "fund the new bridge" in st[0].evidence.content.text
+
+
+def test_what_called_names_its_object_when_parsed_below_it(run):
+    st, _, actors = run('Union leader Maria Diaz called the board\'s offer "a slap in the face" to the workers.')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Maria Diaz", "called")]
+    st, _, actors = run("Republicans called the subpoena and the hearing a partisan stunt aimed at embarrassing "
+                        "the governor.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Republicans", "called")]
