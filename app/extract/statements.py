@@ -54,6 +54,7 @@ class Lexicon:
     obligations: frozenset[str]
     misrepresent: frozenset[str]
     failings: frozenset[str]
+    as_it: frozenset[str]
     headline_stand_ins: dict[str, tuple[str, ...]]
 
 
@@ -236,7 +237,8 @@ class StatementFinder:
             elif tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in self.lex.verbs
                                                   or tok.lemma_.lower() in self.lex.deny_phrases
                                                   or (tok.lemma_.lower() in self.lex.request_verbs
-                                                      and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))):
+                                                      and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))
+                                                  or self._as_it(tok)):
                 f = self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
@@ -477,6 +479,12 @@ class StatementFinder:
             if not (opening > verb.idx - verb.sent.start_char):  # '"…," Sanders said, including: "…?"'
                 return True
         return False
+
+    def _as_it(self, verb: Token) -> bool:
+        """ "As the senator put it, …", "…, as a department memo phrased it": a cue for the clause around it."""
+        return verb.lemma_.lower() in self.lex.as_it and verb.dep_ == "advcl" \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
     def _pair(self, head: Token, base: int) -> list[Resolved] | None:
         """'The pair claim …' / 'the two men said': the two people named last, one statement each."""
@@ -732,6 +740,8 @@ class StatementFinder:
             as_aside = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
                 and lemma in self.lex.parenthetical | self.lex.speech_if_clause \
                 and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)  # (not "as he welcomed guests")
+            if self._as_it(verb):
+                as_aside, dobj = True, None  # "as X put it": "it" is the clause around the cue
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon \
                     and characterised is None and pointed is None and not as_aside:
                 return None

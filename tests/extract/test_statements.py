@@ -639,3 +639,11 @@ def test_what_called_names_its_object_when_parsed_below_it(run):
     st, _, actors = run("Republicans called the subpoena and the hearing a partisan stunt aimed at embarrassing "
                         "the governor.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Republicans", "called")]
+
+
+def test_as_someone_put_it_is_a_cue_for_the_clause_around_it(run):
+    st, _, actors = run('The old rule was "a relic of another century," as Senator Ruth Allen put it.')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ruth Allen", "put")]
+    assert "relic" in st[0].evidence.content.text
+    st, _, _ = run("As the factory put it into production, sales rose.")
+    assert st == []
