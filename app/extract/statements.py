@@ -755,7 +755,7 @@ class StatementFinder:
             if content is None and characterised is not None:
                 content = token_span(list(dobj.subtree) + list(characterised.subtree), base)
             if content is None and xcomp is not None and (lemma in self.lex.request_verbs or lemma in {
-                    "urge", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
+                    "urge", "exhort", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
                     "suggest", "recommend"}):
                 content = _subtree_span(xcomp, base)  # "proposes doing away with the mandate"
             if content is None and dobj is not None and lemma not in {"tell", "say"}:

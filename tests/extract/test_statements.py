@@ -647,3 +647,14 @@ def test_as_someone_put_it_is_a_cue_for_the_clause_around_it(run):
     assert "relic" in st[0].evidence.content.text
     st, _, _ = run("As the factory put it into production, sales rose.")
     assert st == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('Union leader Joan Fisher exhorted members to "stand firm" at the rally.', "exhorted"),
+    ("Mayor Tom Reyes lauded the volunteers in his annual address for their work after the flood.", "lauded"),
+    ("Senator Ana Ortiz thanked the governor on Twitter for signing the bill.", "thanked"),
+    ("Senator Ana Ortiz bemoaned the gridlock in the capital.", "bemoaned"),
+])
+def test_voiced_praise_and_exhortation_are_assertions(run, text, cue):
+    st, _, _ = run(text)
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", cue)]
