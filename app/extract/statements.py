@@ -55,6 +55,7 @@ class Lexicon:
     misrepresent: frozenset[str]
     failings: frozenset[str]
     as_it: frozenset[str]
+    speech_if_topic: frozenset[str]
     headline_stand_ins: dict[str, tuple[str, ...]]
 
 
@@ -238,7 +239,7 @@ class StatementFinder:
                                                   or tok.lemma_.lower() in self.lex.deny_phrases
                                                   or (tok.lemma_.lower() in self.lex.request_verbs
                                                       and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))
-                                                  or self._as_it(tok)):
+                                                  or self._as_it(tok) or self._topic(tok) is not None):
                 f = self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
@@ -485,6 +486,13 @@ class StatementFinder:
         return verb.lemma_.lower() in self.lex.as_it and verb.dep_ == "advcl" \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+    def _topic(self, verb: Token) -> Token | None:
+        """ "spoke of the legacy of racism", "talked about her plan": the topic of a speech verb."""
+        if verb.lemma_.lower() not in self.lex.speech_if_topic:
+            return None
+        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"about", "of"}
+                     and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
 
     def _pair(self, head: Token, base: int) -> list[Resolved] | None:
         """'The pair claim …' / 'the two men said': the two people named last, one statement each."""
@@ -740,6 +748,11 @@ class StatementFinder:
             as_aside = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
                 and lemma in self.lex.parenthetical | self.lex.speech_if_clause \
                 and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)  # (not "as he welcomed guests")
+            topic = self._topic(verb)
+            if lemma in self.lex.speech_if_topic and topic is None:
+                return None
+            if topic is not None and content is None:
+                content = _subtree_span(topic, base)
             if self._as_it(verb):
                 as_aside, dobj = True, None  # "as X put it": "it" is the clause around the cue
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon \

@@ -658,3 +658,12 @@ def test_as_someone_put_it_is_a_cue_for_the_clause_around_it(run):
 def test_voiced_praise_and_exhortation_are_assertions(run, text, cue):
     st, _, _ = run(text)
     assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", cue)]
+
+
+def test_speaking_of_a_topic_is_speech_but_speaking_to_someone_is_not(run):
+    st, _, actors = run("At the ceremony, Governor Rosa Vega spoke of the sacrifices of the miners.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Rosa Vega", "spoke")]
+    st, _, _ = run("Governor Rosa Vega spoke to reporters on Friday.")
+    assert st == []
+    st, _, _ = run("Governor Rosa Vega spoke on condition of anonymity.")
+    assert st == []
