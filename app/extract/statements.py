@@ -657,7 +657,7 @@ class StatementFinder:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
             self._relative = None
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
-        if lemma == "call":
+        if lemma in {"call", "brand", "dub"}:  # "branded the regime an outlaw nation"
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
         clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misattached_clause(verb) or [
             c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and lemma in {"say", "tell", "add", "insist"}
@@ -755,8 +755,9 @@ class StatementFinder:
                 content = _subtree_span(topic, base)
             if self._as_it(verb):
                 as_aside, dobj = True, None  # "as X put it": "it" is the clause around the cue
+            voiced = dobj is not None and (self._names_claim(dobj) or dobj.lemma_.lower() in self.lex.voiced_feelings)
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon \
-                    and characterised is None and pointed is None and not as_aside:
+                    and characterised is None and pointed is None and not as_aside and not voiced:
                 return None
             if content is None and pointed is not None:
                 content = _subtree_span(pointed, base)
@@ -859,7 +860,8 @@ class StatementFinder:
                                            if t.dep_ in {"dobj", "oprd", "attr", "pobj"})
 
     def _call(self, verb: Token, speaker: Resolved, cue: TextSpan, sent, base, sent_span, quotes):
-        """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse)."""
+        """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse);
+        'branded' and 'dubbed' name their object the same way."""
         prt = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"}]
         if prt:
             obj = next((c for c in prt[0].children if c.dep_ in {"pobj", "pcomp"}), None)  # "called for reducing …"

@@ -667,3 +667,12 @@ def test_speaking_of_a_topic_is_speech_but_speaking_to_someone_is_not(run):
     assert st == []
     st, _, _ = run("Governor Rosa Vega spoke on condition of anonymity.")
     assert st == []
+
+
+def test_echoing_a_claim_and_branding_someone_are_speech(run):
+    st, _, actors = run("Senator Paul Grant echoed claims by the governor that the audit was rigged.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st][:1] == [("Paul Grant", "echoed")]
+    st, _, _ = run("The orchestra echoed through the hall.")
+    assert st == []
+    st, _, actors = run('Critics dubbed the tax plan "a gift to the rich."')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Critics", "dubbed")]
