@@ -245,7 +245,11 @@ class StatementFinder:
                 f = self._noun_cue(tok, sent, base, sent_span)
             if f:
                 found.extend(f if isinstance(f, list) else [f])
-        found = [f for f in found if f is not None] or self._label_cues(sent, base, sent_span, quotes)
+        found = [f for f in found if f is not None]
+        labels = self._label_cues(sent, base, sent_span, quotes)
+        # '"WALLACE: But, as the Journal wrote, …': a transcript label speaks the whole turn, cues and all
+        found = (found + [f for f in labels if f.cue.text == ":" and f.speaker.mention.text.isupper()]) if found \
+            else labels
         found += self._signed_quotes(sent, base, sent_span, quotes, found)
         found = [self._own_denial(f, sent, base, quotes) for f in _outermost(found, self._reporting_medium)]
         if any(f.cue.text.lower() != "according to" for f in found):

@@ -676,3 +676,8 @@ def test_echoing_a_claim_and_branding_someone_are_speech(run):
     assert st == []
     st, _, actors = run('Critics dubbed the tax plan "a gift to the rich."')
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Critics", "dubbed")]
+
+
+def test_a_transcript_label_speaks_a_turn_that_holds_a_cue_of_its_own(run):
+    st, _, actors = run('"HOLT: Senator, as the Globe reported, voters worry about your record. What do you say?')
+    assert ("HOLT", ":") in [(s.evidence.speaker.text, s.evidence.cue.text) for s in st]
