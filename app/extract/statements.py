@@ -54,6 +54,8 @@ class Lexicon:
     obligations: frozenset[str]
     misrepresent: frozenset[str]
     failings: frozenset[str]
+    as_it: frozenset[str]
+    speech_if_topic: frozenset[str]
     headline_stand_ins: dict[str, tuple[str, ...]]
 
 
@@ -236,13 +238,18 @@ class StatementFinder:
             elif tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in self.lex.verbs
                                                   or tok.lemma_.lower() in self.lex.deny_phrases
                                                   or (tok.lemma_.lower() in self.lex.request_verbs
-                                                      and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))):
+                                                      and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))
+                                                  or self._as_it(tok) or self._topic(tok) is not None):
                 f = self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
             if f:
                 found.extend(f if isinstance(f, list) else [f])
-        found = [f for f in found if f is not None] or self._label_cues(sent, base, sent_span, quotes)
+        found = [f for f in found if f is not None]
+        labels = self._label_cues(sent, base, sent_span, quotes)
+        # '"WALLACE: But, as the Journal wrote, …': a transcript label speaks the whole turn, cues and all
+        found = (found + [f for f in labels if f.cue.text == ":" and f.speaker.mention.text.isupper()]) if found \
+            else labels
         found += self._signed_quotes(sent, base, sent_span, quotes, found)
         found = [self._own_denial(f, sent, base, quotes) for f in _outermost(found, self._reporting_medium)]
         if any(f.cue.text.lower() != "according to" for f in found):
@@ -480,6 +487,19 @@ class StatementFinder:
                 return True
         return False
 
+    def _as_it(self, verb: Token) -> bool:
+        """ "As the senator put it, …", "…, as a department memo phrased it": a cue for the clause around it."""
+        return verb.lemma_.lower() in self.lex.as_it and verb.dep_ == "advcl" \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+    def _topic(self, verb: Token) -> Token | None:
+        """ "spoke of the legacy of racism", "talked about her plan": the topic of a speech verb."""
+        if verb.lemma_.lower() not in self.lex.speech_if_topic:
+            return None
+        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"about", "of"}
+                     and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
+
     def _pair(self, head: Token, base: int) -> list[Resolved] | None:
         """'The pair claim …' / 'the two men said': the two people named last, one statement each."""
         kinds = self.actors.pair_kinds(head)
@@ -643,7 +663,7 @@ class StatementFinder:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
             self._relative = None
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
-        if lemma == "call":
+        if lemma in {"call", "brand", "dub"}:  # "branded the regime an outlaw nation"
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
         clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misattached_clause(verb) or [
             c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and lemma in {"say", "tell", "add", "insist"}
@@ -734,8 +754,16 @@ class StatementFinder:
             as_aside = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
                 and lemma in self.lex.parenthetical | self.lex.speech_if_clause \
                 and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)  # (not "as he welcomed guests")
+            topic = self._topic(verb)
+            if lemma in self.lex.speech_if_topic and topic is None:
+                return None
+            if topic is not None and content is None:
+                content = _subtree_span(topic, base)
+            if self._as_it(verb):
+                as_aside, dobj = True, None  # "as X put it": "it" is the clause around the cue
+            voiced = dobj is not None and (self._names_claim(dobj) or dobj.lemma_.lower() in self.lex.voiced_feelings)
             if lemma in self.lex.speech_if_clause and ccomp is None and quote is None and not colon \
-                    and characterised is None and pointed is None and not as_aside:
+                    and characterised is None and pointed is None and not as_aside and not voiced:
                 return None
             if content is None and pointed is not None:
                 content = _subtree_span(pointed, base)
@@ -747,7 +775,7 @@ class StatementFinder:
             if content is None and characterised is not None:
                 content = token_span(list(dobj.subtree) + list(characterised.subtree), base)
             if content is None and xcomp is not None and (lemma in self.lex.request_verbs or lemma in {
-                    "urge", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
+                    "urge", "exhort", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
                     "suggest", "recommend"}):
                 content = _subtree_span(xcomp, base)  # "proposes doing away with the mandate"
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
@@ -838,17 +866,25 @@ class StatementFinder:
                                            if t.dep_ in {"dobj", "oprd", "attr", "pobj"})
 
     def _call(self, verb: Token, speaker: Resolved, cue: TextSpan, sent, base, sent_span, quotes):
-        """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse)."""
-        prt = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
+        """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse);
+        'branded' and 'dubbed' name their object the same way."""
+        prt = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"}]
         if prt:
             obj = next((c for c in prt[0].children if c.dep_ in {"pobj", "pcomp"}), None)  # "called for reducing …"
             cue = token_span([verb, prt[0]], base)
             content = _subtree_span(prt[0], base) if obj is not None else None
             if content is None:
                 return None
+            asked = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > prt[0].i), None)
+            if prt[0].lower_ == "on" and asked is not None:  # "called on police to release the videos"
+                toks = list(prt[0].subtree) + list(asked.subtree)
+                dash = next((t.i for t in toks if t.text in {"--", ";"} | _SIGNATURE_DASHES), None)
+                content = token_span([t for t in toks if dash is None or t.i < dash], base)  # (not an aside after a dash)
             return [Found(speaker, "assert", cue, sent_span, content, confidence=0.8)]
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         oprd = next((c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp"}), None)
+        if dobj is not None and oprd is None:
+            oprd = _named_as(verb, dobj, quotes)
         if dobj is None or oprd is None:
             return None
         words = {t.lemma_.lower() for t in oprd.subtree}
@@ -1150,6 +1186,24 @@ def _signed_over_continued(found: list[Found]) -> list[Found]:
         return found
     return [f for f in found if f.signed or not f.quote or f.content is None
             or not any(s <= f.content.start < e for s, e in signed)]
+
+
+def _named_as(verb: Token, dobj: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """What 'called' names its object when the parser hangs it below the object: "called the
+    remarks "a wake-up call"", "called the citation and the demand a political ploy" (an apposition
+    with no comma before it), "called the bank's conduct "outrageous"" (a quoted word below it)."""
+    second = next((c for c in verb.children if c.dep_ == "dobj" and c.i > dobj.i), None)
+    if second is not None:
+        return second  # two objects: "called the subpoena and the hearing a partisan stunt"
+    for obj in [dobj] + _conjuncts(dobj) + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
+        for c in obj.children:
+            between = obj.doc[obj.i + 1:c.left_edge.i]
+            if c.i > obj.i and c.dep_ == "appos" and not any(t.text == "," for t in between):
+                return c
+            if c.i > obj.i and c.dep_ not in {"prep", "punct", "cc", "conj"} and _inside(c.idx, quotes) \
+                    and not _inside(obj.idx, quotes):
+                return c
+    return None
 
 
 def _as_phrase(verb: Token) -> Token | None:

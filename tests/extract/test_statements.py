@@ -649,3 +649,59 @@ def test_a_second_cue_verb_of_the_same_speaker_in_a_coordination_stands(run):
 def test_a_short_quotation_before_its_cue_is_what_was_said(run):
     st, _, actors = run('"Absolutely not," Governor Bill Walker said.')
     assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [("Bill Walker", "Absolutely not")]
+
+
+def test_calling_on_someone_to_act_is_a_call(run):
+    st, _, actors = run("Last week the mayor, Linda Park, called on state lawmakers to fund the new bridge.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Linda Park", "called on")]
+    assert "fund the new bridge" in st[0].evidence.content.text
+
+
+def test_what_called_names_its_object_when_parsed_below_it(run):
+    st, _, actors = run('Union leader Maria Diaz called the board\'s offer "a slap in the face" to the workers.')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Maria Diaz", "called")]
+    st, _, actors = run("Republicans called the subpoena and the hearing a partisan stunt aimed at embarrassing "
+                        "the governor.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Republicans", "called")]
+
+
+def test_as_someone_put_it_is_a_cue_for_the_clause_around_it(run):
+    st, _, actors = run('The old rule was "a relic of another century," as Senator Ruth Allen put it.')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ruth Allen", "put")]
+    assert "relic" in st[0].evidence.content.text
+    st, _, _ = run("As the factory put it into production, sales rose.")
+    assert st == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('Union leader Joan Fisher exhorted members to "stand firm" at the rally.', "exhorted"),
+    ("Mayor Tom Reyes lauded the volunteers in his annual address for their work after the flood.", "lauded"),
+    ("Senator Ana Ortiz thanked the governor on Twitter for signing the bill.", "thanked"),
+    ("Senator Ana Ortiz bemoaned the gridlock in the capital.", "bemoaned"),
+])
+def test_voiced_praise_and_exhortation_are_assertions(run, text, cue):
+    st, _, _ = run(text)
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", cue)]
+
+
+def test_speaking_of_a_topic_is_speech_but_speaking_to_someone_is_not(run):
+    st, _, actors = run("At the ceremony, Governor Rosa Vega spoke of the sacrifices of the miners.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Rosa Vega", "spoke")]
+    st, _, _ = run("Governor Rosa Vega spoke to reporters on Friday.")
+    assert st == []
+    st, _, _ = run("Governor Rosa Vega spoke on condition of anonymity.")
+    assert st == []
+
+
+def test_echoing_a_claim_and_branding_someone_are_speech(run):
+    st, _, actors = run("Senator Paul Grant echoed claims by the governor that the audit was rigged.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st][:1] == [("Paul Grant", "echoed")]
+    st, _, _ = run("The orchestra echoed through the hall.")
+    assert st == []
+    st, _, actors = run('Critics dubbed the tax plan "a gift to the rich."')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Critics", "dubbed")]
+
+
+def test_a_transcript_label_speaks_a_turn_that_holds_a_cue_of_its_own(run):
+    st, _, actors = run('"HOLT: Senator, as the Globe reported, voters worry about your record. What do you say?')
+    assert ("HOLT", ":") in [(s.evidence.speaker.text, s.evidence.cue.text) for s in st]
