@@ -267,7 +267,9 @@ class StatementFinder:
         i = 0
         while i < len(toks) and (toks[i].pos_ == "PROPN" or toks[i].text[:1].isupper()) and i < 4:
             i += 1
-        if 0 < i < len(toks) - 3 and toks[i].text == ":" and toks[0].idx - sent.start_char <= 2:
+        if 0 < i < len(toks) - 3 and toks[i].text == ":" and toks[0].idx - sent.start_char <= 2 and (
+                toks[i - 1].pos_ in {"PROPN", "NOUN"} or toks[i - 1].ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}):
+            # (a name, not "The Latest:", "The Gap Goes On:")
             speaker = self.actors.resolve(toks[i - 1], base, loose=True)
             if speaker is not None and self.actors.actors[speaker.actor_id].kind in {"other", "group"}:
                 speaker = self.actors.named_person(toks[:i], base)  # "Sanders:" / "PENCE:" name a person

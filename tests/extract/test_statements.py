@@ -523,3 +523,9 @@ def test_a_second_cue_verb_of_the_same_speaker_in_a_coordination_stands(run):
 def test_a_short_quotation_before_its_cue_is_what_was_said(run):
     st, _, actors = run('"Absolutely not," Governor Bill Walker said.')
     assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [("Bill Walker", "Absolutely not")]
+
+
+def test_a_label_before_a_colon_must_be_a_name(run):
+    st, _, _ = run("The Latest: Storm closes schools across the county.",
+                   "Notes From Abroad: An earlier version of this article gave the wrong date for the vote.")
+    assert st == []
