@@ -641,7 +641,7 @@ def _issuer(document: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in {"ORG", "PERSON"} \
-                and child.i == document.i - 1:
+                and child.i == document.i - 1 and document.pos_ == "NOUN":  # (not "The Washington Post")
             return child  # "the IMF report", "a Pentagon memo" (but "the Ukraine report" may be about Ukraine)
         if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
             page = next((c for c in child.children if c.dep_ == "pobj"), None)

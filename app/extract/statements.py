@@ -606,6 +606,8 @@ class StatementFinder:
             content = _subtree_span(ccomp, base)
         elif quote is not None:
             content = quote
+        elif passive_subj is not None:
+            content = _subtree_span(passive_subj, base)  # "The issue was first reported by The Washington Post"
         confidence = 0.9 if speaker_head.pos_ != "PRON" else 0.7
 
         if relation == "accuse":

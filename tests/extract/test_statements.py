@@ -529,3 +529,10 @@ def test_a_label_before_a_colon_must_be_a_name(run):
     st, _, _ = run("The Latest: Storm closes schools across the county.",
                    "Notes From Abroad: An earlier version of this article gave the wrong date for the vote.")
     assert st == []
+
+
+def test_a_passive_report_with_its_agent_is_the_agents_statement(run):
+    st, _, actors = run("The new curfew was announced by the mayor on Sunday.",
+                        "The funding gap was first reported by The Washington Post.")
+    assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [
+        ("mayor", "The new curfew"), ("Washington Post", "The funding gap")]
