@@ -694,6 +694,8 @@ class StatementFinder:
                 content = _subtree_span(purpose, base)  # "wrote to the ministers in 2023 to ask them to …"
             if content is None and characterised is not None:
                 content = token_span(list(dobj.subtree) + list(characterised.subtree), base)
+            if content is None and dobj is None and lemma == "describe" and _as_phrase(verb) is not None:
+                content = _subtree_span(_as_phrase(verb), base)  # 'is describing as "unhinged" a tweet …
             if content is None and xcomp is not None and (lemma in self.lex.request_verbs or lemma in {
                     "urge", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
                     "suggest", "recommend"}):

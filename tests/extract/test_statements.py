@@ -536,3 +536,8 @@ def test_a_passive_report_with_its_agent_is_the_agents_statement(run):
                         "The funding gap was first reported by The Washington Post.")
     assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [
         ("mayor", "The new curfew"), ("Washington Post", "The funding gap")]
+
+
+def test_describing_as_before_the_object(run):
+    st, _, actors = run('Mayor Anne Hidalgo is describing as "reckless" a council plan to cut the tram budget.')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "describing")]
