@@ -463,10 +463,12 @@ class StatementFinder:
         return self.actors.resolve(head, base, loose=loose)
 
     def _subject(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in {"nsubj"}:
-                return child
-        return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            # 'One of the brightest members," Rep. Cummings said': the quotation's subject hangs here too
+            subjects = [c for c in subjects if not any(t.text in _QUOTE_CHARS for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] \
+                or subjects
+        return subjects[0] if subjects else None
 
     def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
         """(speaker head, passive subject) for a cue verb."""

@@ -541,3 +541,9 @@ def test_a_passive_report_with_its_agent_is_the_agents_statement(run):
 def test_describing_as_before_the_object(run):
     st, _, actors = run('Mayor Anne Hidalgo is describing as "reckless" a council plan to cut the tram budget.')
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "describing")]
+
+
+def test_the_speaker_is_the_subject_outside_the_quotation(run):
+    st, _, actors = run('"She would be a fine judge. Not good, great. One of the sharpest minds on the bench," '
+                        'Rep. Anna Perez (D-Calif.) said in an interview.')
+    assert {actors[s.speaker].label for s in st} == {"Anna Perez"}
