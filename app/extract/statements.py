@@ -789,6 +789,9 @@ class StatementFinder:
             return [Found(speaker, "assert", cue, sent_span, content, confidence=0.8)]
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         oprd = next((c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp"}), None)
+        both = [c for c in verb.children if c.dep_ == "oprd"]
+        if dobj is None and len(both) == 2:
+            dobj, oprd = both  # 'called Trump a "pathological liar"' read as two predicates
         if dobj is None or oprd is None:
             return None
         words = {t.lemma_.lower() for t in oprd.subtree}

@@ -547,3 +547,10 @@ def test_the_speaker_is_the_subject_outside_the_quotation(run):
     st, _, actors = run('"She would be a fine judge. Not good, great. One of the sharpest minds on the bench," '
                         'Rep. Anna Perez (D-Calif.) said in an interview.')
     assert {actors[s.speaker].label for s in st} == {"Anna Perez"}
+
+
+def test_called_someone_a_name_read_as_two_predicates(run):
+    st, _, actors = run('The two rivals spent months trading insults. Cruz called Trump a "pathological liar" who '
+                        'is "utterly amoral," a "serial philanderer" and a "bully."')
+    assert [(s.relation, actors[s.speaker].label, actors[s.target].label if s.target else None) for s in st] == [
+        ("accuse", "Cruz", "Trump")]
