@@ -381,7 +381,9 @@ class ArticleActors:
         lemma = head.lemma_.lower()
         former = any(t.lower_ in {"former", "ex", "late", "retired"} for t in toks)
 
-        if head.ent_type_ not in {"GPE", "ORG", "NORP"} or head.text in self.surnames:
+        # (a surname the tagger reads as a place, "Trump attacked Machado", when the article names her in full)
+        if head.ent_type_ not in {"GPE", "ORG", "NORP"} or head.text in self.surnames \
+                or (head.text in self.full_names and self.gaz.lookup(head.text) is None):
             known = self._known_surname(head, toks)
             if known is not None:
                 self.add_alias(known, _clean_name(text))

@@ -554,3 +554,8 @@ def test_called_someone_a_name_read_as_two_predicates(run):
                         'is "utterly amoral," a "serial philanderer" and a "bully."')
     assert [(s.relation, actors[s.speaker].label, actors[s.target].label if s.target else None) for s in st] == [
         ("accuse", "Cruz", "Trump")]
+
+
+def test_a_surname_tagged_as_a_place_is_the_person_named_in_full(run):
+    st, _, actors = run("Alicia Machado is a former Miss Universe.", "Donald Trump attacked Machado in early-morning tweets.")
+    assert [(s.relation, actors[s.target].label) for s in st] == [("accuse", "Alicia Machado")]
