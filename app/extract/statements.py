@@ -452,7 +452,10 @@ class StatementFinder:
                       "they": {"group", "organization", "government", "country"}}.get(head.lower_)
         if head.pos_ == "PRON" and compatible:
             root_subject = self._subject(head.sent.root)
-            if root_subject is not None and root_subject.i < head.i and root_subject.pos_ in {"PROPN", "NOUN"}:
+            # "Though she called the behavior outrageous, Clinton …": a clause before the main one may name it after
+            fronted = root_subject is not None and root_subject.i > head.i and any(
+                a.dep_ == "advcl" and a.head.i == head.sent.root.i and a.i < root_subject.i for a in head.ancestors)
+            if root_subject is not None and (root_subject.i < head.i or fronted) and root_subject.pos_ in {"PROPN", "NOUN"}:
                 found = self.actors.resolve(root_subject, base)
                 if found is not None and self.actors.actors[found.actor_id].kind in compatible \
                         and self.actors.fits(found.actor_id, head.lower_):
@@ -784,6 +787,9 @@ class StatementFinder:
             obj = next((c for c in prt[0].children if c.dep_ in {"pobj", "pcomp"}), None)  # "called for reducing …"
             cue = token_span([verb, prt[0]], base)
             content = _subtree_span(prt[0], base) if obj is not None else None
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > prt[0].i), None)
+            if content is None and clause is not None:  # 'called for compensation to be "clawed back"'
+                content = token_span([prt[0]] + list(clause.subtree), base)
             if content is None:
                 return None
             return [Found(speaker, "assert", cue, sent_span, content, confidence=0.8)]

@@ -501,7 +501,7 @@ def test_parenthetical_asides_take_the_clause_they_comment_on(run):
         ("economists", "pointed out", "the central bank is free to cut rates")]
     st, _, actors = run("Governor Bill Walker is weighing the pick.", "People like Jones, he said.")
     assert [(actors[s.speaker].label, s.evidence.content.text) for s in st] == [("Bill Walker", "People like Jones")]
-    st, _, _ = run("When the grant was cut two years later, Mexico said enough.", "As he welcomed the guests, "
+    st, _, _ = run("When the grant was cut two years later, Mexico said enough.", "As he greeted the guests, "
                    "Governor Bill Walker was also launching his bid.")
     assert st == []
 
@@ -566,3 +566,10 @@ def test_a_surname_tagged_as_a_place_is_the_person_named_in_full(nlp):
     finder = StatementFinder(actors)
     found = finder.paragraph(docs[0], 0) + finder.paragraph(docs[1], 100)
     assert [(f.relation, actors.actors[f.target].label) for f in found] == [("accuse", "Alicia Machado")]
+
+
+def test_called_for_a_clause_and_a_pronoun_named_after_it(run):
+    st, _, actors = run("Senator Jim Ward questioned the bank chief. Though she praised the board and called for "
+                        'bonuses to be "clawed back" from the executives, Mayor Anne Hidalgo kept her remarks short.')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st if s.evidence.cue.text == "called for"] == [
+        ("Anne Hidalgo", "called for")]
