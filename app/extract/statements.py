@@ -239,6 +239,9 @@ class StatementFinder:
                 pending = self._deferred + [(sent, sent_span)]
                 self._deferred = []
                 return [f for s_, span in pending for f in self._continuation(s_, base, span, quotes) or []]
+            if any(not _inside(t.idx, quotes) and t.lemma_.lower() in self.lex.parenthetical and t.pos_ == "VERB"
+                   and any(c.dep_ == "nsubj" and not _inside(c.idx, quotes) for c in t.children) for t in sent):
+                return []  # '"…," the union's lawyer said.': attributed, to someone not resolved — not the last speaker
             cont = self._continuation(sent, base, sent_span, quotes)
             if cont:
                 return cont

@@ -573,3 +573,9 @@ def test_called_for_a_clause_and_a_pronoun_named_after_it(run):
                         'bonuses to be "clawed back" from the executives, Mayor Anne Hidalgo kept her remarks short.')
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st if s.evidence.cue.text == "called for"] == [
         ("Anne Hidalgo", "called for")]
+
+
+def test_a_quotation_attributed_to_someone_unresolved_does_not_continue_the_last_speaker(run):
+    st, _, actors = run('"The talks are over," Governor Bill Walker said.',
+                        '"We will keep the picket going all winter," one of them said.')
+    assert [s.evidence.sentence.text[:12] for s in st] == ['"The talks a']
