@@ -30,6 +30,7 @@ class Lexicon:
     accuse_if_object: frozenset[str]
     speech_if_clause: frozenset[str]
     feeling_verbs: frozenset[str]
+    said_of_antecedent: frozenset[str]
     voiced_feelings: frozenset[str]
     claim_nouns: frozenset[str]
     attribution_nouns: dict[str, str]
@@ -488,6 +489,10 @@ class StatementFinder:
             appos = next((c for c in subj.children if c.dep_ == "appos" and not c.is_upper), None)
             if appos is not None:
                 subj = appos  # "LONDON (AP) — European Union regulators accused …": a dateline, then the subject
+        if subj is not None and subj.lower_ in {"who", "which"} and subj.i > 0 and verb.doc[subj.i - 1].pos_ in {
+                "NOUN", "PROPN"} and (verb.dep_ == "advcl" or (verb.dep_ == "relcl" and verb.head.pos_ in {"VERB", "AUX"})):
+            self._relative = subj  # "turned to the Police Department which reported …" (hung on the verb)
+            return verb.doc[subj.i - 1], None
         if subj is not None and subj.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
             self._relative = subj  # "an architect who said he was stiffed": the mention is "who"
             return verb.head, None
@@ -708,6 +713,11 @@ class StatementFinder:
                     "urge", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
                     "suggest", "recommend"}):
                 content = _subtree_span(xcomp, base)  # "proposes doing away with the mandate"
+            if content is None and dobj is not None and dobj.lower_ in {"which", "that"} and verb.dep_ == "relcl" \
+                    and verb.head.pos_ in {"NOUN", "PROPN"} and lemma in self.lex.said_of_antecedent:
+                # "the test, which state media claimed now allows …": what was claimed is the noun it qualifies
+                content = token_span([t for t in verb.head.subtree if t.i < verb.i and t.i < dobj.i
+                                      and not t.is_punct] or [verb.head], base)
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
                 content = _subtree_span(dobj, base)
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)

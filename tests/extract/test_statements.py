@@ -579,3 +579,16 @@ def test_a_quotation_attributed_to_someone_unresolved_does_not_continue_the_last
     st, _, actors = run('"The talks are over," Governor Bill Walker said.',
                         '"We will keep the picket going all winter," one of them said.')
     assert [s.evidence.sentence.text[:12] for s in st] == ['"The talks a']
+
+
+def test_relative_clauses_the_parser_hangs_elsewhere(run):
+    st, _, actors = run("The council met to discuss the attack, which the rebels claimed now allows them to halt "
+                        "exports.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("rebels", "claimed", "the attack")]
+    st, _, actors = run('To settle it, they turned to the Chicago Police Department which reported "2,521 shooting '
+                        'incidents" in the city.')
+    assert [(actors[s.speaker].label, s.evidence.speaker.text) for s in st] == [("Chicago Police Department", "which")]
+    st, _, actors = run("Tensions have eased after the first round of border talks, which Mayor Anne Hidalgo has "
+                        "welcomed, ahead of the summit.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "welcomed")]
