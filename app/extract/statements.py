@@ -1139,10 +1139,14 @@ def _parenthetical_content(verb: Token, sent: Span, base: int) -> TextSpan | Non
     elif verb.dep_ == "ROOT":
         # "People like Scott, he said.": what comes before the subject, set off by a comma
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if subj is None or subj.left_edge.i == 0 or verb.doc[subj.left_edge.i - 1].text != "," \
-                or any(not t.is_punct for t in verb.doc[verb.i + 1:sent.end]):
+        if subj is None or subj.left_edge.i == 0 or verb.doc[subj.left_edge.i - 1].text != ",":
+            return None
+        # "These employees, Stumpf explained at the hearing, were well paid": the clause goes on in a conjunct
+        tail = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"AUX", "VERB"} and c.i > verb.i
+                     and verb.doc[c.left_edge.i - 1].is_punct and not any(g.dep_ in _SUBJ for g in c.children)), None)
+        if tail is None and any(not t.is_punct for t in verb.doc[verb.i + 1:sent.end]):
             return None  # (not "When aid was cut, Mexico said enough.")
-        rest = [t for t in sent if t.i < subj.left_edge.i]
+        rest = [t for t in sent if t.i < subj.left_edge.i] + (list(tail.subtree) if tail is not None else [])
     else:
         return None
     rest = [t for t in rest if not t.is_punct or t.text in {"%", "$"}]

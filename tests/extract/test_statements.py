@@ -592,3 +592,9 @@ def test_relative_clauses_the_parser_hangs_elsewhere(run):
     st, _, actors = run("Tensions have eased after the first round of border talks, which Mayor Anne Hidalgo has "
                         "welcomed, ahead of the summit.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "welcomed")]
+
+
+def test_a_parenthetical_root_cue_whose_clause_goes_on_in_a_conjunct(run):
+    st, _, actors = run('These employees, Mayor Anne Hidalgo explained at the hearing, were "well paid," earning '
+                        "more than the national average.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "explained")]
