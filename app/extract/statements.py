@@ -517,6 +517,14 @@ class StatementFinder:
             for anc in verb.ancestors:
                 if anc.lemma_.lower() in self.lex.verbs and self._subject(anc) is not None:
                     return self._subject(anc), None
+            top = verb
+            while top.dep_ == "xcomp" and top.head.tag_ == "VBG":
+                top = top.head
+            before = top.doc[top.left_edge.i - 2] if top.left_edge.i >= 2 else None
+            if top.tag_ == "VBG" and top.doc[top.left_edge.i - 1].text == "," and before is not None \
+                    and before.lemma_.lower() in self.lex.verbs and self._subject(before) is not None:
+                # '…," Sanders said, going on to say that …': the participle follows the cue it belongs to
+                return self._subject(before), None
             for anc in verb.ancestors:  # "pitched himself … by telling them that …"
                 if anc.pos_ in {"VERB", "AUX"} and self._subject(anc) is not None:
                     return self._subject(anc), None

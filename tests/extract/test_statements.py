@@ -598,3 +598,10 @@ def test_a_parenthetical_root_cue_whose_clause_goes_on_in_a_conjunct(run):
     st, _, actors = run('These employees, Mayor Anne Hidalgo explained at the hearing, were "well paid," earning '
                         "more than the national average.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "explained")]
+
+
+def test_a_participle_after_a_cue_belongs_to_its_speaker(run):
+    st, _, actors = run('"We do not want to go back to a time when you have that old fight again, it is insane," Mayor '
+                        'Anne Hidalgo said, going on to say that the city has spent "decades fighting against smog and '
+                        'all that stuff, to have that debate again, young people do not want to see that."')
+    assert {actors[s.speaker].label for s in st} == {"Anne Hidalgo"}
