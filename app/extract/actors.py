@@ -645,6 +645,11 @@ def _issuer(document: Token) -> Token | None:
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in {"ORG", "PERSON"} \
                 and child.i == document.i - 1 and document.pos_ == "NOUN":  # (not "The Washington Post")
             return child  # "the IMF report", "a Pentagon memo" (but "the Ukraine report" may be about Ukraine)
+        if child.dep_ == "relcl":
+            author = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}), None)
+            if author is not None and child.lemma_.lower() in {"deliver", "give", "write", "issue", "send", "publish",
+                                                               "post", "release", "make", "file", "sign"}:
+                return author  # "a speech Mrs. Clinton delivered", "a letter the ministry sent"
         if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
             page = next((c for c in child.children if c.dep_ == "pobj"), None)
             if page is not None and page.lemma_.lower() in {"website", "site", "page", "account", "feed"}:

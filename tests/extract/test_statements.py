@@ -605,3 +605,10 @@ def test_a_participle_after_a_cue_belongs_to_its_speaker(run):
                         'Anne Hidalgo said, going on to say that the city has spent "decades fighting against smog and '
                         'all that stuff, to have that debate again, young people do not want to see that."')
     assert {actors[s.speaker].label for s in st} == {"Anne Hidalgo"}
+
+
+def test_a_document_speaks_for_the_subject_of_its_relative_clause(run):
+    st, _, actors = run("Farmers should plan for a dry summer, according to a speech Mayor Anne Hidalgo delivered at "
+                        "the fair in July.", "A letter the ministry sent to growers says the payments will be late.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "according to"),
+                                                                           ("ministry", "says")]
