@@ -54,6 +54,7 @@ class Lexicon:
     news_media: frozenset[str]
     obligations: frozenset[str]
     headline_stand_ins: dict[str, tuple[str, ...]]
+    not_speech_particles: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def load_lexicon() -> Lexicon:
                    refusals=re.compile("|".join(f"(?:{p})" for p in raw["refusals"]), re.IGNORECASE),
                    no_evidence=re.compile("|".join(f"(?:{p})" for p in raw["no_evidence"]), re.IGNORECASE),
                    headline_stand_ins={rel: tuple(words) for rel, words in raw["headline_stand_ins"].items()},
+                   not_speech_particles={verb: frozenset(prts) for verb, prts in raw["not_speech_particles"].items()},
                    **word_sets)
 
 
@@ -430,7 +432,8 @@ class StatementFinder:
         if verb.sent.text.rstrip().endswith("?") and verb.dep_ == "ROOT":
             asked = verb.sent.text.rstrip()
             opening = max(asked.rfind(q) for q in "\"“")
-            if not (opening > verb.idx - verb.sent.start_char):  # '"…," Sanders said, including: "…?"'
+            colon = any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])  # "suggested asking yourself this: Would I …?"
+            if not (opening > verb.idx - verb.sent.start_char) and not colon:  # '"…," Sanders said, including: "…?"'
                 return True
         return False
 
@@ -586,6 +589,8 @@ class StatementFinder:
         if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.lemma_.lower() in self.lex.verbs
                                                                 for g in c.children) for c in verb.children):
             return None  # "responded by calling him a dotard": the act is the inner cue's
+        if any(c.dep_ == "prt" and c.lower_ in self.lex.not_speech_particles.get(lemma, ()) for c in verb.children):
+            return None  # "things on my bill that add up to …"
         self._relative = None
         speaker_head, passive_subj = self._find_speaker_head(verb)
         if speaker_head is None:

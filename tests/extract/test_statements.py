@@ -612,3 +612,9 @@ def test_a_document_speaks_for_the_subject_of_its_relative_clause(run):
                         "the fair in July.", "A letter the ministry sent to growers says the payments will be late.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "according to"),
                                                                            ("ministry", "says")]
+
+
+def test_a_question_after_a_colon_is_what_was_suggested_and_add_up_is_no_speech(run):
+    st, _, actors = run("In his book, Mayor Anne Hidalgo suggested looking at your bills and asking yourself this: "
+                        "would I rather save for college or keep buying the things that add up each month?")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "suggested")]
