@@ -610,7 +610,7 @@ class StatementFinder:
         relative = self._relative is not None
         # "attacked the donors' gifts, which he said came with favors": said in a relative clause, an aside
         # or in a free relative ("amounting to what the senators said was gerrymandering")
-        aside = relative or (verb.dep_ == "relcl" and any(c.lower_ in {"which", "what", "that"} for c in verb.subtree)) \
+        aside = relative or verb.dep_ == "relcl" \
             or (verb.dep_ == "pcomp" and verb.left_edge.lower_ == "what")
         if relative:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
@@ -726,10 +726,11 @@ class StatementFinder:
                     "urge", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
                     "suggest", "recommend"}):
                 content = _subtree_span(xcomp, base)  # "proposes doing away with the mandate"
-            if content is None and dobj is not None and dobj.lower_ in {"which", "that"} and verb.dep_ == "relcl" \
+            if content is None and (dobj is None or dobj.lower_ in {"which", "that"}) and verb.dep_ == "relcl" \
                     and verb.head.pos_ in {"NOUN", "PROPN"} and lemma in self.lex.said_of_antecedent:
-                # "the test, which state media claimed now allows …": what was claimed is the noun it qualifies
-                content = token_span([t for t in verb.head.subtree if t.i < verb.i and t.i < dobj.i
+                # "the test, which state media claimed now allows …", "the 33 percent rate he has proposed":
+                # what was claimed is the noun the clause qualifies
+                content = token_span([t for t in verb.head.subtree if t.i < verb.left_edge.i
                                       and not t.is_punct] or [verb.head], base)
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
                 content = _subtree_span(dobj, base)

@@ -618,3 +618,10 @@ def test_a_question_after_a_colon_is_what_was_suggested_and_add_up_is_no_speech(
     st, _, actors = run("In his book, Mayor Anne Hidalgo suggested looking at your bills and asking yourself this: "
                         "would I rather save for college or keep buying the things that add up each month?")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "suggested")]
+
+
+def test_a_reduced_relative_clause_says_its_antecedent(run):
+    st, _, actors = run("Mayor Anne Hidalgo has called for a new tax on vacant flats at a low 5 percent rate, far "
+                        "lower than the 20 percent rate she has proposed for second homes.")
+    assert [(s.evidence.cue.text, s.evidence.content.text) for s in st if s.evidence.cue.text == "proposed"] == [
+        ("proposed", "the 20 percent rate")]
