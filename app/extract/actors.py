@@ -387,7 +387,9 @@ class ArticleActors:
         lemma = head.lemma_.lower()
         former = any(t.lower_ in {"former", "ex", "late", "retired"} for t in toks)
 
-        if head.ent_type_ not in {"GPE", "ORG", "NORP"} or head.text in self.surnames:
+        # (a surname the tagger reads as a place, "Trump attacked Machado", when the article names her in full)
+        if head.ent_type_ not in {"GPE", "ORG", "NORP"} or head.text in self.surnames \
+                or (head.text in self.full_names and self.gaz.lookup(head.text) is None):
             known = self._known_surname(head, toks)
             if known is not None:
                 self.add_alias(known, _clean_name(text))
@@ -658,8 +660,13 @@ def _issuers(document: Token) -> list[Token]:
         if child.dep_ == "poss":
             out.append(child)
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in {"ORG", "PERSON"} \
-                and child.i == document.i - 1:
+                and child.i == document.i - 1 and document.pos_ == "NOUN":  # (not "The Washington Post")
             out.append(child)  # "the IMF report", "a Pentagon memo" (but "the Ukraine report" may be about Ukraine)
+        if child.dep_ == "relcl":
+            author = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}), None)
+            if author is not None and child.lemma_.lower() in {"deliver", "give", "write", "issue", "send", "publish",
+                                                               "post", "release", "make", "file", "sign"}:
+                out.append(author)  # "a speech Mrs. Clinton delivered", "a letter the ministry sent"
         if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
             page = next((c for c in child.children if c.dep_ == "pobj"), None)
             if page is not None and page.lemma_.lower() in {"website", "site", "page", "account", "feed"}:

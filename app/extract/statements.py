@@ -30,6 +30,7 @@ class Lexicon:
     accuse_if_object: frozenset[str]
     speech_if_clause: frozenset[str]
     feeling_verbs: frozenset[str]
+    said_of_antecedent: frozenset[str]
     voiced_feelings: frozenset[str]
     claim_nouns: frozenset[str]
     attribution_nouns: dict[str, str]
@@ -57,6 +58,7 @@ class Lexicon:
     as_it: frozenset[str]
     speech_if_topic: frozenset[str]
     headline_stand_ins: dict[str, tuple[str, ...]]
+    not_speech_particles: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,7 @@ def load_lexicon() -> Lexicon:
                    refusals=re.compile("|".join(f"(?:{p})" for p in raw["refusals"]), re.IGNORECASE),
                    no_evidence=re.compile("|".join(f"(?:{p})" for p in raw["no_evidence"]), re.IGNORECASE),
                    headline_stand_ins={rel: tuple(words) for rel, words in raw["headline_stand_ins"].items()},
+                   not_speech_particles={verb: frozenset(prts) for verb, prts in raw["not_speech_particles"].items()},
                    **word_sets)
 
 
@@ -288,6 +291,9 @@ class StatementFinder:
                 pending = self._deferred + [(sent, sent_span)]
                 self._deferred = []
                 return [f for s_, span in pending for f in self._continuation(s_, base, span, quotes) or []]
+            if any(not _inside(t.idx, quotes) and t.lemma_.lower() in self.lex.parenthetical and t.pos_ == "VERB"
+                   and any(c.dep_ == "nsubj" and not _inside(c.idx, quotes) for c in t.children) for t in sent):
+                return []  # '"…," the union's lawyer said.': attributed, to someone not resolved — not the last speaker
             cont = self._continuation(sent, base, sent_span, quotes)
             if cont:
                 return cont
@@ -316,7 +322,9 @@ class StatementFinder:
         i = 0
         while i < len(toks) and (toks[i].pos_ == "PROPN" or toks[i].text[:1].isupper()) and i < 4:
             i += 1
-        if 0 < i < len(toks) - 3 and toks[i].text == ":" and toks[0].idx - sent.start_char <= 2:
+        if 0 < i < len(toks) - 3 and toks[i].text == ":" and toks[0].idx - sent.start_char <= 2 and (
+                toks[i - 1].pos_ in {"PROPN", "NOUN"} or toks[i - 1].ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}):
+            # (a name, not "The Latest:", "The Gap Goes On:")
             speaker = self.actors.resolve(toks[i - 1], base, loose=True)
             if speaker is not None and self.actors.actors[speaker.actor_id].kind in {"other", "group"}:
                 speaker = self.actors.named_person(toks[:i], base)  # "Sanders:" / "PENCE:" name a person
@@ -483,7 +491,8 @@ class StatementFinder:
         if verb.sent.text.rstrip().endswith("?") and verb.dep_ == "ROOT":
             asked = verb.sent.text.rstrip()
             opening = max(asked.rfind(q) for q in "\"“")
-            if not (opening > verb.idx - verb.sent.start_char):  # '"…," Sanders said, including: "…?"'
+            colon = any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])  # "suggested asking yourself this: Would I …?"
+            if not (opening > verb.idx - verb.sent.start_char) and not colon:  # '"…," Sanders said, including: "…?"'
                 return True
         return False
 
@@ -522,7 +531,10 @@ class StatementFinder:
                       "they": {"group", "organization", "government", "country"}}.get(head.lower_)
         if head.pos_ == "PRON" and compatible:
             root_subject = self._subject(head.sent.root)
-            if root_subject is not None and root_subject.i < head.i and root_subject.pos_ in {"PROPN", "NOUN"}:
+            # "Though she called the behavior outrageous, Clinton …": a clause before the main one may name it after
+            fronted = root_subject is not None and root_subject.i > head.i and any(
+                a.dep_ == "advcl" and a.head.i == head.sent.root.i and a.i < root_subject.i for a in head.ancestors)
+            if root_subject is not None and (root_subject.i < head.i or fronted) and root_subject.pos_ in {"PROPN", "NOUN"}:
                 found = self.actors.resolve(root_subject, base)
                 if found is not None and self.actors.actors[found.actor_id].kind in compatible \
                         and self.actors.fits(found.actor_id, head.lower_):
@@ -533,10 +545,12 @@ class StatementFinder:
         return self.actors.resolve(head, base, loose=loose)
 
     def _subject(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in {"nsubj"}:
-                return child
-        return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            # 'One of the brightest members," Rep. Cummings said': the quotation's subject hangs here too
+            subjects = [c for c in subjects if not any(t.text in _QUOTE_CHARS for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] \
+                or subjects
+        return subjects[0] if subjects else None
 
     def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
         """(speaker head, passive subject) for a cue verb."""
@@ -550,6 +564,10 @@ class StatementFinder:
             appos = next((c for c in subj.children if c.dep_ == "appos" and not c.is_upper), None)
             if appos is not None:
                 subj = appos  # "LONDON (AP) — European Union regulators accused …": a dateline, then the subject
+        if subj is not None and subj.lower_ in {"who", "which"} and subj.i > 0 and verb.doc[subj.i - 1].pos_ in {
+                "NOUN", "PROPN"} and (verb.dep_ == "advcl" or (verb.dep_ == "relcl" and verb.head.pos_ in {"VERB", "AUX"})):
+            self._relative = subj  # "turned to the Police Department which reported …" (hung on the verb)
+            return verb.doc[subj.i - 1], None
         if subj is not None and subj.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
             self._relative = subj  # "an architect who said he was stiffed": the mention is "who"
             return verb.head, None
@@ -577,6 +595,14 @@ class StatementFinder:
             for anc in verb.ancestors:
                 if anc.lemma_.lower() in self.lex.verbs and self._subject(anc) is not None:
                     return self._subject(anc), None
+            top = verb
+            while top.dep_ == "xcomp" and top.head.tag_ == "VBG":
+                top = top.head
+            before = top.doc[top.left_edge.i - 2] if top.left_edge.i >= 2 else None
+            if top.tag_ == "VBG" and top.doc[top.left_edge.i - 1].text == "," and before is not None \
+                    and before.lemma_.lower() in self.lex.verbs and self._subject(before) is not None:
+                # '…," Sanders said, going on to say that …': the participle follows the cue it belongs to
+                return self._subject(before), None
             for anc in verb.ancestors:  # "pitched himself … by telling them that …"
                 if anc.pos_ in {"VERB", "AUX"} and self._subject(anc) is not None:
                     return self._subject(anc), None
@@ -638,6 +664,8 @@ class StatementFinder:
         if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.lemma_.lower() in self.lex.verbs
                                                                 for g in c.children) for c in verb.children):
             return None  # "responded by calling him a dotard": the act is the inner cue's
+        if any(c.dep_ == "prt" and c.lower_ in self.lex.not_speech_particles.get(lemma, ()) for c in verb.children):
+            return None  # "things on my bill that add up to …"
         self._relative = None
         speaker_head, passive_subj = self._find_speaker_head(verb)
         if speaker_head is None:
@@ -657,7 +685,7 @@ class StatementFinder:
         relative = self._relative is not None
         # "attacked the donors' gifts, which he said came with favors": said in a relative clause, an aside
         # or in a free relative ("amounting to what the senators said was gerrymandering")
-        aside = relative or (verb.dep_ == "relcl" and any(c.lower_ in {"which", "what", "that"} for c in verb.subtree)) \
+        aside = relative or verb.dep_ == "relcl" \
             or (verb.dep_ == "pcomp" and verb.left_edge.lower_ == "what")
         if relative:
             speaker = Resolved(speaker.actor_id, token_span([self._relative], base))
@@ -679,6 +707,8 @@ class StatementFinder:
             content = _subtree_span(ccomp, base)
         elif quote is not None:
             content = quote
+        elif passive_subj is not None:
+            content = _subtree_span(passive_subj, base)  # "The issue was first reported by The Washington Post"
         confidence = 0.9 if speaker_head.pos_ != "PRON" else 0.7
 
         if relation == "accuse":
@@ -774,10 +804,18 @@ class StatementFinder:
                 content = _subtree_span(purpose, base)  # "wrote to the ministers in 2023 to ask them to …"
             if content is None and characterised is not None:
                 content = token_span(list(dobj.subtree) + list(characterised.subtree), base)
+            if content is None and dobj is None and lemma == "describe" and _as_phrase(verb) is not None:
+                content = _subtree_span(_as_phrase(verb), base)  # 'is describing as "unhinged" a tweet …
             if content is None and xcomp is not None and (lemma in self.lex.request_verbs or lemma in {
                     "urge", "exhort", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
                     "suggest", "recommend"}):
                 content = _subtree_span(xcomp, base)  # "proposes doing away with the mandate"
+            if content is None and (dobj is None or dobj.lower_ in {"which", "that"}) and verb.dep_ == "relcl" \
+                    and verb.head.pos_ in {"NOUN", "PROPN"} and lemma in self.lex.said_of_antecedent:
+                # "the test, which state media claimed now allows …", "the 33 percent rate he has proposed":
+                # what was claimed is the noun the clause qualifies
+                content = token_span([t for t in verb.head.subtree if t.i < verb.left_edge.i
+                                      and not t.is_punct] or [verb.head], base)
             if content is None and dobj is not None and lemma not in {"tell", "say"}:
                 content = _subtree_span(dobj, base)
                 nominal = self._attributed_noun(dobj, sent, base, sent_span)
@@ -873,6 +911,9 @@ class StatementFinder:
             obj = next((c for c in prt[0].children if c.dep_ in {"pobj", "pcomp"}), None)  # "called for reducing …"
             cue = token_span([verb, prt[0]], base)
             content = _subtree_span(prt[0], base) if obj is not None else None
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > prt[0].i), None)
+            if content is None and clause is not None:  # 'called for compensation to be "clawed back"'
+                content = token_span([prt[0]] + list(clause.subtree), base)
             if content is None:
                 return None
             asked = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > prt[0].i), None)
@@ -883,6 +924,9 @@ class StatementFinder:
             return [Found(speaker, "assert", cue, sent_span, content, confidence=0.8)]
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         oprd = next((c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp"}), None)
+        both = [c for c in verb.children if c.dep_ == "oprd"]
+        if dobj is None and len(both) == 2:
+            dobj, oprd = both  # 'called Trump a "pathological liar"' read as two predicates
         if dobj is not None and oprd is None:
             oprd = _named_as(verb, dobj, quotes)
         if dobj is None or oprd is None:
@@ -1326,10 +1370,14 @@ def _parenthetical_content(verb: Token, sent: Span, base: int) -> TextSpan | Non
     elif verb.dep_ == "ROOT":
         # "People like Scott, he said.": what comes before the subject, set off by a comma
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if subj is None or subj.left_edge.i == 0 or verb.doc[subj.left_edge.i - 1].text != "," \
-                or any(not t.is_punct for t in verb.doc[verb.i + 1:sent.end]):
+        if subj is None or subj.left_edge.i == 0 or verb.doc[subj.left_edge.i - 1].text != ",":
+            return None
+        # "These employees, Stumpf explained at the hearing, were well paid": the clause goes on in a conjunct
+        tail = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"AUX", "VERB"} and c.i > verb.i
+                     and verb.doc[c.left_edge.i - 1].is_punct and not any(g.dep_ in _SUBJ for g in c.children)), None)
+        if tail is None and any(not t.is_punct for t in verb.doc[verb.i + 1:sent.end]):
             return None  # (not "When aid was cut, Mexico said enough.")
-        rest = [t for t in sent if t.i < subj.left_edge.i]
+        rest = [t for t in sent if t.i < subj.left_edge.i] + (list(tail.subtree) if tail is not None else [])
     else:
         return None
     rest = [t for t in rest if not t.is_punct or t.text in {"%", "$"}]
