@@ -476,8 +476,9 @@ class StatementFinder:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if len(subjects) > 1:
             # 'One of the brightest members," Rep. Cummings said': the quotation's subject hangs here too
-            subjects = [c for c in subjects if not any(t.text in _QUOTE_CHARS for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] \
-                or subjects
+            # and 'The Latest: Trump urges supporters …': a label before a colon is not the subject either
+            subjects = [c for c in subjects if not any(t.text in _QUOTE_CHARS or t.text == ":"
+                                                       for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] or subjects
         return subjects[0] if subjects else None
 
     def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
@@ -702,6 +703,8 @@ class StatementFinder:
             colon = sent.text.rstrip().endswith(":")  # "The New York Times reports:" + a quote to come
             characterised = _as_phrase(verb) if dobj is not None else None  # "described the showdown as ominous"
             pointed = _prep_object(verb, {"to"}) if lemma == "point" else None  # "voters point to the crime bill"
+            if lemma == "point" and dobj is not None and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+                pointed = dobj  # "Trump and Clinton point out own credentials, each other's failings"
             if lemma in self.lex.feeling_verbs and (dobj is None or dobj.lemma_.lower() not in self.lex.voiced_feelings):
                 return None  # "expressed concern that …" is voiced, "expressed the parcel" is not speech
             # "As many economists have pointed out, the bank is free to …": the clause the aside comments on

@@ -625,3 +625,10 @@ def test_a_reduced_relative_clause_says_its_antecedent(run):
                         "lower than the 20 percent rate she has proposed for second homes.")
     assert [(s.evidence.cue.text, s.evidence.content.text) for s in st if s.evidence.cue.text == "proposed"] == [
         ("proposed", "the 20 percent rate")]
+
+
+def test_a_label_before_a_colon_is_not_the_subject_and_pointing_out_a_thing(run):
+    st, _, actors = run("The Latest: Hidalgo urges voters to back the tram plan.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Hidalgo", "urges")]
+    st, _, actors = run("Mayor Anne Hidalgo pointed out the council's failings during the forum.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "pointed out")]
