@@ -502,6 +502,12 @@ class StatementFinder:
             return verb.head, None
         if subj is not None:
             return subj, None
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.dep_ == "conj" and (before.pos_ == "PROPN" or before.tag_ == "NNS") \
+                and verb.dep_ in {"ccomp", "conj"} and before.head.i != verb.i:
+            # "Republicans said … mishandled the investigation and Democrats accused the GOP of …": the subject
+            # read as a conjunct of the object before it
+            return before, None
         if verb.dep_ == "conj":
             # "China denied … that Russia had sought … and accused Washington": the accuser is the
             # subject of the nearest cue verb above, not of the verb the parser attached it to

@@ -632,3 +632,9 @@ def test_a_label_before_a_colon_is_not_the_subject_and_pointing_out_a_thing(run)
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Hidalgo", "urges")]
     st, _, actors = run("Mayor Anne Hidalgo pointed out the council's failings during the forum.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "pointed out")]
+
+
+def test_a_subject_read_as_a_conjunct_of_the_object_before_the_cue(run):
+    st, _, actors = run("Unionists said they're increasingly sure the Home Office bungled the probe and Nationalists "
+                        "accused the DUP of stoking the row for maximum political damage.")
+    assert [(actors[s.speaker].label, s.relation) for s in st if s.relation == "accuse"] == [("Nationalists", "accuse")]
