@@ -892,6 +892,10 @@ class StatementFinder:
         cue = token_span([tok, to], base)
         skip = {t.i for t in tok.subtree} | {tok.i, to.i}
         rest = [t for t in sent if t.i not in skip and not t.is_punct]
+        clause = _subtree_span(tok.head, base) if tok.head.pos_ in {"VERB", "AUX"} and tok.head.i != tok.i else None
+        if clause is not None:
+            # "watched the videos, according to their attorneys, and said …": the source of its own clause only
+            rest = [t for t in rest if clause.start <= base + t.idx < clause.end]
         content = token_span(rest, base) if rest else None
         f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85)
         return self._accusations(f, sent.root, base)

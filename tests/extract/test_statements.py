@@ -638,3 +638,9 @@ def test_a_subject_read_as_a_conjunct_of_the_object_before_the_cue(run):
     st, _, actors = run("Unionists said they're increasingly sure the Home Office bungled the probe and Nationalists "
                         "accused the DUP of stoking the row for maximum political damage.")
     assert [(actors[s.speaker].label, s.relation) for s in st if s.relation == "accuse"] == [("Nationalists", "accuse")]
+
+
+def test_according_to_a_source_of_one_clause_beside_another_speakers_cue(run):
+    st, _, actors = run("The miners' families watched the footage on Thursday, according to their lawyers, and said "
+                        'they came away with "more questions than answers."')
+    assert [s.evidence.cue.text for s in st] == ["according to", "said"]
