@@ -432,7 +432,8 @@ class StatementFinder:
         if verb.sent.text.rstrip().endswith("?") and verb.dep_ == "ROOT":
             asked = verb.sent.text.rstrip()
             opening = max(asked.rfind(q) for q in "\"“")
-            colon = any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])  # "suggested asking yourself this: Would I …?"
+            # "suggested asking yourself this: would I …?": the question is what was suggested
+            colon = any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])
             if not (opening > verb.idx - verb.sent.start_char) and not colon:  # '"…," Sanders said, including: "…?"'
                 return True
         return False
