@@ -491,7 +491,8 @@ class StatementFinder:
         if verb.sent.text.rstrip().endswith("?") and verb.dep_ == "ROOT":
             asked = verb.sent.text.rstrip()
             opening = max(asked.rfind(q) for q in "\"“")
-            colon = any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])  # "suggested asking yourself this: Would I …?"
+            # "suggested asking yourself this: would I …?": the question is what was suggested
+            colon = any(t.text == ":" for t in verb.doc[verb.i + 1:verb.sent.end])
             if not (opening > verb.idx - verb.sent.start_char) and not colon:  # '"…," Sanders said, including: "…?"'
                 return True
         return False
@@ -548,8 +549,9 @@ class StatementFinder:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if len(subjects) > 1:
             # 'One of the brightest members," Rep. Cummings said': the quotation's subject hangs here too
-            subjects = [c for c in subjects if not any(t.text in _QUOTE_CHARS for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] \
-                or subjects
+            # and 'The Latest: Trump urges supporters …': a label before a colon is not the subject either
+            subjects = [c for c in subjects if not any(t.text in _QUOTE_CHARS or t.text == ":"
+                                                       for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] or subjects
         return subjects[0] if subjects else None
 
     def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
@@ -573,6 +575,12 @@ class StatementFinder:
             return verb.head, None
         if subj is not None:
             return subj, None
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.dep_ == "conj" and (before.pos_ == "PROPN" or before.tag_ == "NNS") \
+                and verb.dep_ in {"ccomp", "conj"} and before.head.i != verb.i:
+            # "Republicans said … mishandled the investigation and Democrats accused the GOP of …": the subject
+            # read as a conjunct of the object before it
+            return before, None
         if verb.dep_ == "conj":
             # "China denied … that Russia had sought … and accused Washington": the accuser is the
             # subject of the nearest cue verb above, not of the verb the parser attached it to
@@ -778,6 +786,8 @@ class StatementFinder:
             colon = sent.text.rstrip().endswith(":")  # "The New York Times reports:" + a quote to come
             characterised = _as_phrase(verb) if dobj is not None else None  # "described the showdown as ominous"
             pointed = _prep_object(verb, {"to"}) if lemma == "point" else None  # "voters point to the crime bill"
+            if lemma == "point" and dobj is not None and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+                pointed = dobj  # "Trump and Clinton point out own credentials, each other's failings"
             if lemma in self.lex.feeling_verbs and (dobj is None or dobj.lemma_.lower() not in self.lex.voiced_feelings):
                 return None  # "expressed concern that …" is voiced, "expressed the parcel" is not speech
             # "As many economists have pointed out, the bank is free to …": the clause the aside comments on
@@ -1005,6 +1015,10 @@ class StatementFinder:
         cue = token_span([tok, to], base)
         skip = {t.i for t in tok.subtree} | {tok.i, to.i}
         rest = [t for t in sent if t.i not in skip and not t.is_punct]
+        clause = _subtree_span(tok.head, base) if tok.head.pos_ in {"VERB", "AUX"} and tok.head.i != tok.i else None
+        if clause is not None:
+            # "watched the videos, according to their attorneys, and said …": the source of its own clause only
+            rest = [t for t in rest if clause.start <= base + t.idx < clause.end]
         content = token_span(rest, base) if rest else None
         f = Found(speaker, "assert", cue, sent_span, content, confidence=0.85)
         return self._accusations(f, sent.root, base)

@@ -807,3 +807,22 @@ def test_a_reduced_relative_clause_says_its_antecedent(run):
                         "lower than the 20 percent rate she has proposed for second homes.")
     assert [(s.evidence.cue.text, s.evidence.content.text) for s in st if s.evidence.cue.text == "proposed"] == [
         ("proposed", "the 20 percent rate")]
+
+
+def test_a_label_before_a_colon_is_not_the_subject_and_pointing_out_a_thing(run):
+    st, _, actors = run("The Latest: Hidalgo urges voters to back the tram plan.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Hidalgo", "urges")]
+    st, _, actors = run("Mayor Anne Hidalgo pointed out the council's failings during the forum.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Anne Hidalgo", "pointed out")]
+
+
+def test_a_subject_read_as_a_conjunct_of_the_object_before_the_cue(run):
+    st, _, actors = run("Unionists said they're increasingly sure the Home Office bungled the probe and Nationalists "
+                        "accused the DUP of stoking the row for maximum political damage.")
+    assert [(actors[s.speaker].label, s.relation) for s in st if s.relation == "accuse"] == [("Nationalists", "accuse")]
+
+
+def test_according_to_a_source_of_one_clause_beside_another_speakers_cue(run):
+    st, _, actors = run("The miners' families watched the footage on Thursday, according to their lawyers, and said "
+                        'they came away with "more questions than answers."')
+    assert [s.evidence.cue.text for s in st] == ["according to", "said"]
