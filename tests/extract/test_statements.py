@@ -807,3 +807,34 @@ def test_a_reduced_relative_clause_says_its_antecedent(run):
                         "lower than the 20 percent rate she has proposed for second homes.")
     assert [(s.evidence.cue.text, s.evidence.content.text) for s in st if s.evidence.cue.text == "proposed"] == [
         ("proposed", "the 20 percent rate")]
+
+
+def test_a_poll_or_study_speaks_for_its_named_author(run):
+    st, _, actors = run("A Marist College poll released on Sunday found that 61 percent of voters support the new "
+                        "stadium tax.",
+                        "A study by Stanford economists shows the tax would raise $40 million a year.",
+                        "A survey conducted by the Chamber of Commerce indicates that most shop owners oppose it.")
+    assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
+        ("Marist College", "assert", "found"), ("Stanford economists", "assert", "shows"),
+        ("Chamber of Commerce", "assert", "indicates")]
+    assert st[0].evidence.content.text == "61 percent of voters support the new stadium tax"
+
+
+def test_a_possessive_report_speaks_for_its_owner(run):
+    st, _, actors = run("The Heritage Foundation released its review of the budget on Monday.",
+                        "Its analysis estimates that the plan would add $2 trillion to the deficit.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Heritage Foundation", "estimates")]
+
+
+def test_polls_and_records_without_an_author_are_no_statements(run):
+    st, _, actors = run("The poll found that most voters were undecided.",
+                        "Court records obtained by the Daily Herald show that the mayor paid no taxes in 2019.",
+                        "A Florida poll shows the governor trailing by six points.",
+                        "Data from the census shows the city lost 3,000 residents.")
+    assert st == []
+
+
+def test_a_named_poll_that_will_show_or_did_not_find_is_no_statement(run):
+    st, _, actors = run("A Gallup poll due next week will show whether the race has tightened.",
+                        "A Gallup survey did not find any change in support for the mayor.")
+    assert st == []
