@@ -681,7 +681,7 @@ class StatementFinder:
                                                                    "which", "this"}:
             return None
         pair = self._pair(speaker_head, base)
-        study = speaker_head.pos_ == "NOUN" and speaker_head.lemma_.lower() in self.lex.sources_needing_author \
+        study = speaker_head.pos_ in {"NOUN", "ADJ"} and speaker_head.lemma_.lower() in self.lex.sources_needing_author \
             and (speaker_head.lemma_.lower() not in self.actors.roles["documents"] or lemma in self.lex.finding_verbs)
         if study:  # "a Quinnipiac poll found …" speaks for Quinnipiac; "the poll found …" for nobody
             speaker = self._study_author(speaker_head, base)
@@ -1003,7 +1003,7 @@ class StatementFinder:
         subj = self._subject(verb)
         if subj is not None and subj.lower_ in {"that", "which"} and verb.dep_ == "relcl":
             subj = verb.head  # "a new survey that shows …"
-        return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lex.sources_needing_author
+        return subj is not None and subj.pos_ in {"NOUN", "ADJ"} and subj.lemma_.lower() in self.lex.sources_needing_author
 
     def _study_author(self, noun: Token, base: int) -> Resolved | None:
         """Who stands behind a poll, study or report: "an analysis by Lily Batchelder", "a survey conducted
@@ -1017,12 +1017,15 @@ class StatementFinder:
         if author is not None:
             return self.actors.resolve(author, base)
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.pos_ != "PROPN":  # "the group's analysis", "its survey"
+        if owner is not None:  # "the group's analysis", "its survey", "POLITICO's Battleground States average"
             pronoun = {"its": "it", "their": "they", "his": "he", "her": "she"}.get(owner.lower_)
             if pronoun is None:
-                return self.actors.resolve(owner, base)
-            actor_id = self.actors.resolve_pronoun(pronoun)
-            return Resolved(actor_id, token_span([owner], base)) if actor_id is not None else None
+                found = self.actors.resolve(owner, base)
+                if found is not None or owner.pos_ != "PROPN":
+                    return found
+            else:
+                actor_id = self.actors.resolve_pronoun(pronoun)
+                return Resolved(actor_id, token_span([owner], base)) if actor_id is not None else None
         named = [c for c in noun.subtree if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ == "PROPN"
                  and c.ent_type_ not in {"GPE", "NORP", "LOC", "DATE"}
                  and not _in_clause_below(c, noun)]  # not "documents obtained by Global News"

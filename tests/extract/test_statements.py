@@ -838,3 +838,11 @@ def test_a_named_poll_that_will_show_or_did_not_find_is_no_statement(run):
     st, _, actors = run("A Gallup poll due next week will show whether the race has tightened.",
                         "A Gallup survey did not find any change in support for the mayor.")
     assert st == []
+
+
+def test_a_polling_average_and_a_possessive_poll_speak_for_their_owner(run):
+    st, _, actors = run("Emerson College's poll found that the senator leads by four points.",
+                        "The Daily Ledger's polling average shows the senator ahead in the state.",
+                        "The average shows a closer race.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Emerson College", "found"),
+                                                                           ("Daily Ledger", "shows")]
