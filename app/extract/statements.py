@@ -46,6 +46,7 @@ class Lexicon:
     parenthetical: frozenset[str]
     sources_needing_author: frozenset[str]
     finding_verbs: frozenset[str]
+    document_verbs: frozenset[str]
     about_preps: frozenset[str]
     allegation_verbs: frozenset[str]
     request_verbs: frozenset[str]
@@ -228,6 +229,15 @@ class StatementFinder:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"} and (tok.ent_type_ in {
                     "PERSON", "ORG", "GPE", "NORP"} or (tok.tag_ == "NNS" and tok.lemma_.lower() in groups)):
                 self.actors.resolve(tok, base)  # "Opponents will ask the court … They argue that …"
+        for tok in sent:
+            # "a group of black parents sent a letter to the board": the letter is theirs ("the letter reads …")
+            if tok.dep_ == "dobj" and tok.lemma_.lower() in self.actors.roles["documents"] \
+                    and tok.head.lemma_.lower() in _AUTHORING | {"send", "file", "post", "deliver", "sign"} \
+                    and not any(c.dep_ == "neg" for c in tok.head.children):
+                subj = self._subject(tok.head)
+                issuer = self.actors.resolve(subj, base) if subj is not None and subj.pos_ in {"PROPN", "NOUN"} else None
+                if issuer is not None:
+                    self.actors.note_issued(tok, issuer.actor_id)
         # "X has been on trial alongside Mr Y. The pair …": people named in the sentence, resolved if a pair
         # word refers back to them (not before: a mis-tagged name would become a person too early)
         self._people = [(t, base) for t in sent if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
@@ -998,11 +1008,13 @@ class StatementFinder:
     def _finding(self, verb: Token) -> bool:
         """'A Quinnipiac poll found …', 'the survey shows …': a finding verb whose subject is a poll,
         study or report (who stands behind it is settled with the speaker)."""
-        if verb.lemma_.lower() not in self.lex.finding_verbs:
+        if verb.lemma_.lower() not in self.lex.finding_verbs | self.lex.document_verbs:
             return False
         subj = self._subject(verb)
         if subj is not None and subj.lower_ in {"that", "which"} and verb.dep_ == "relcl":
             subj = verb.head  # "a new survey that shows …"
+        if verb.lemma_.lower() in self.lex.document_verbs:  # '"…," the letter reads.'
+            return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in self.actors.roles["documents"]
         return subj is not None and subj.pos_ in {"NOUN", "ADJ"} and subj.lemma_.lower() in self.lex.sources_needing_author
 
     def _study_author(self, noun: Token, base: int) -> Resolved | None:

@@ -846,3 +846,15 @@ def test_a_polling_average_and_a_possessive_poll_speak_for_their_owner(run):
                         "The average shows a closer race.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Emerson College", "found"),
                                                                            ("Daily Ledger", "shows")]
+
+
+def test_a_letter_sent_earlier_speaks_for_its_sender_when_it_reads(run):
+    st, _, actors = run("On Monday, the Sierra Club sent a letter to the governor.",
+                        '"The plant must close before the summer," the letter reads.',
+                        'The sign at the gate reads "Keep out."')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Sierra Club", "reads")]
+
+
+def test_a_letter_nobody_is_said_to_have_sent_names_no_speaker_when_it_reads(run):
+    st, _, actors = run('"The plant must close before the summer," the letter reads.')
+    assert st == []
