@@ -189,6 +189,11 @@ class ArticleActors:
         if actor_id in self.actors and alias and alias not in self.actors[actor_id].aliases:
             self.actors[actor_id].aliases.append(alias)
 
+    def note_issued(self, document: Token, actor_id: str) -> None:
+        """Remember who issued a document ("parents sent a letter to the board"), for "the letter reads" later."""
+        lemma = document.lemma_.lower()
+        self.issued[_DOCUMENT_KINDS.get(lemma, lemma)] = actor_id
+
     def names_actor(self, lemma: str) -> bool:
         """Whether a common noun can name an actor by itself ("the ministry", "analysts"), unlike a
         document or an act ("the filing", "the sanctions")."""

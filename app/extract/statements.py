@@ -45,6 +45,8 @@ class Lexicon:
     negative: frozenset[str]
     parenthetical: frozenset[str]
     sources_needing_author: frozenset[str]
+    finding_verbs: frozenset[str]
+    document_verbs: frozenset[str]
     about_preps: frozenset[str]
     allegation_verbs: frozenset[str]
     request_verbs: frozenset[str]
@@ -136,6 +138,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# what an author does to a poll, study or report ("a survey conducted by Gallup")
+_AUTHORING = {"conduct", "release", "publish", "issue", "commission", "carry", "prepare", "produce", "write",
+              "compile", "sponsor", "do", "perform", "author", "undertake", "run"}
+
+
 def _in_clause_below(tok: Token, top: Token) -> bool:
     """Whether ``tok`` sits in a clause or phrase that modifies ``top`` rather than in its own name."""
     for a in [tok] + list(tok.ancestors):
@@ -222,6 +229,15 @@ class StatementFinder:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"} and (tok.ent_type_ in {
                     "PERSON", "ORG", "GPE", "NORP"} or (tok.tag_ == "NNS" and tok.lemma_.lower() in groups)):
                 self.actors.resolve(tok, base)  # "Opponents will ask the court … They argue that …"
+        for tok in sent:
+            # "a group of black parents sent a letter to the board": the letter is theirs ("the letter reads …")
+            if tok.dep_ == "dobj" and tok.lemma_.lower() in self.actors.roles["documents"] \
+                    and tok.head.lemma_.lower() in _AUTHORING | {"send", "file", "post", "deliver", "sign"} \
+                    and not any(c.dep_ == "neg" for c in tok.head.children):
+                subj = self._subject(tok.head)
+                issuer = self.actors.resolve(subj, base) if subj is not None and subj.pos_ in {"PROPN", "NOUN"} else None
+                if issuer is not None:
+                    self.actors.note_issued(tok, issuer.actor_id)
         # "X has been on trial alongside Mr Y. The pair …": people named in the sentence, resolved if a pair
         # word refers back to them (not before: a mis-tagged name would become a person too early)
         self._people = [(t, base) for t in sent if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
@@ -242,7 +258,8 @@ class StatementFinder:
                                                   or tok.lemma_.lower() in self.lex.deny_phrases
                                                   or (tok.lemma_.lower() in self.lex.request_verbs
                                                       and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))
-                                                  or self._as_it(tok) or self._topic(tok) is not None):
+                                                  or self._as_it(tok) or self._topic(tok) is not None
+                                                  or self._finding(tok)):
                 f = self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
@@ -682,7 +699,12 @@ class StatementFinder:
                                                                    "which", "this"}:
             return None
         pair = self._pair(speaker_head, base)
-        speaker = pair[0] if pair else self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
+        study = speaker_head.pos_ in {"NOUN", "ADJ"} and speaker_head.lemma_.lower() in self.lex.sources_needing_author \
+            and (speaker_head.lemma_.lower() not in self.actors.roles["documents"] or lemma in self.lex.finding_verbs)
+        if study:  # "a Quinnipiac poll found …" speaks for Quinnipiac; "the poll found …" for nobody
+            speaker = self._study_author(speaker_head, base)
+        else:
+            speaker = pair[0] if pair else self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
         if speaker is None:
             return None
         if pair:
@@ -993,6 +1015,44 @@ class StatementFinder:
             return True
         return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.lex.false_words for c in ccomp.children)
 
+    def _finding(self, verb: Token) -> bool:
+        """'A Quinnipiac poll found …', 'the survey shows …': a finding verb whose subject is a poll,
+        study or report (who stands behind it is settled with the speaker)."""
+        if verb.lemma_.lower() not in self.lex.finding_verbs | self.lex.document_verbs:
+            return False
+        subj = self._subject(verb)
+        if subj is not None and subj.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+            subj = verb.head  # "a new survey that shows …"
+        if verb.lemma_.lower() in self.lex.document_verbs:  # '"…," the letter reads.'
+            return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in self.actors.roles["documents"]
+        return subj is not None and subj.pos_ in {"NOUN", "ADJ"} and subj.lemma_.lower() in self.lex.sources_needing_author
+
+    def _study_author(self, noun: Token, base: int) -> Resolved | None:
+        """Who stands behind a poll, study or report: "an analysis by Lily Batchelder", "a survey conducted
+        by Gallup", "the group's analysis", "a New York Times/CBS News poll". None when the phrase names
+        nobody ("the poll found", "records show", "a Florida poll": a poll of Florida)."""
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None:  # "a poll conducted by Monmouth University", "an analysis released by the VA"
+            by = next((a for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING
+                       for a in c.children if a.dep_ == "agent"), None)  # (not "records obtained by Global News")
+        author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if author is not None:
+            return self.actors.resolve(author, base)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "the group's analysis", "its survey", "POLITICO's Battleground States average"
+            pronoun = {"its": "it", "their": "they", "his": "he", "her": "she"}.get(owner.lower_)
+            if pronoun is None:
+                found = self.actors.resolve(owner, base)
+                if found is not None or owner.pos_ != "PROPN":
+                    return found
+            else:
+                actor_id = self.actors.resolve_pronoun(pronoun)
+                return Resolved(actor_id, token_span([owner], base)) if actor_id is not None else None
+        named = [c for c in noun.subtree if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ == "PROPN"
+                 and c.ent_type_ not in {"GPE", "NORP", "LOC", "DATE"}
+                 and not _in_clause_below(c, noun)]  # not "documents obtained by Global News"
+        return self._named_source(named, base) if named else None
+
     def _according_to(self, tok: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> Found | None:
         to = sent.doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -1001,13 +1061,7 @@ class StatementFinder:
         if pobj.lemma_.lower() in self.lex.sources_needing_author:
             # "according to a New York Times/CBS News poll", "an analysis by Lily Batchelder";
             # a bare "according to the poll" or "federal statistics" names nobody
-            author = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            author = next((c for c in author.children if c.dep_ == "pobj"), None) if author is not None else None
-            named = [c for c in pobj.subtree if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ == "PROPN"
-                     and not _in_clause_below(c, pobj)]  # not "documents obtained by Global News"
-            if author is None and not named:
-                return None
-            speaker = self.actors.resolve(author, base) if author is not None else self._named_source(named, base)
+            speaker = self._study_author(pobj, base)
         else:
             speaker = self.actors.resolve(pobj, base)
         if speaker is None:

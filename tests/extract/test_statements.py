@@ -826,3 +826,54 @@ def test_according_to_a_source_of_one_clause_beside_another_speakers_cue(run):
     st, _, actors = run("The miners' families watched the footage on Thursday, according to their lawyers, and said "
                         'they came away with "more questions than answers."')
     assert [s.evidence.cue.text for s in st] == ["according to", "said"]
+
+
+def test_a_poll_or_study_speaks_for_its_named_author(run):
+    st, _, actors = run("A Marist College poll released on Sunday found that 61 percent of voters support the new "
+                        "stadium tax.",
+                        "A study by Stanford economists shows the tax would raise $40 million a year.",
+                        "A survey conducted by the Chamber of Commerce indicates that most shop owners oppose it.")
+    assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
+        ("Marist College", "assert", "found"), ("Stanford economists", "assert", "shows"),
+        ("Chamber of Commerce", "assert", "indicates")]
+    assert st[0].evidence.content.text == "61 percent of voters support the new stadium tax"
+
+
+def test_a_possessive_report_speaks_for_its_owner(run):
+    st, _, actors = run("The Heritage Foundation released its review of the budget on Monday.",
+                        "Its analysis estimates that the plan would add $2 trillion to the deficit.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Heritage Foundation", "estimates")]
+
+
+def test_polls_and_records_without_an_author_are_no_statements(run):
+    st, _, actors = run("The poll found that most voters were undecided.",
+                        "Court records obtained by the Daily Herald show that the mayor paid no taxes in 2019.",
+                        "A Florida poll shows the governor trailing by six points.",
+                        "Data from the census shows the city lost 3,000 residents.")
+    assert st == []
+
+
+def test_a_named_poll_that_will_show_or_did_not_find_is_no_statement(run):
+    st, _, actors = run("A Gallup poll due next week will show whether the race has tightened.",
+                        "A Gallup survey did not find any change in support for the mayor.")
+    assert st == []
+
+
+def test_a_polling_average_and_a_possessive_poll_speak_for_their_owner(run):
+    st, _, actors = run("Emerson College's poll found that the senator leads by four points.",
+                        "The Daily Ledger's polling average shows the senator ahead in the state.",
+                        "The average shows a closer race.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Emerson College", "found"),
+                                                                           ("Daily Ledger", "shows")]
+
+
+def test_a_letter_sent_earlier_speaks_for_its_sender_when_it_reads(run):
+    st, _, actors = run("On Monday, the Sierra Club sent a letter to the governor.",
+                        '"The plant must close before the summer," the letter reads.',
+                        'The sign at the gate reads "Keep out."')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Sierra Club", "reads")]
+
+
+def test_a_letter_nobody_is_said_to_have_sent_names_no_speaker_when_it_reads(run):
+    st, _, actors = run('"The plant must close before the summer," the letter reads.')
+    assert st == []
