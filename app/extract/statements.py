@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extract.actors import ArticleActors, Resolved, _issuer, token_span
+from app.extract.actors import ArticleActors, Resolved, _issuer, noun_phrase, token_span
 from app.extract.records import TextSpan
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -1029,8 +1029,20 @@ class StatementFinder:
 
     def _study_author(self, noun: Token, base: int) -> Resolved | None:
         """Who stands behind a poll, study or report: "an analysis by Lily Batchelder", "a survey conducted
-        by Gallup", "the group's analysis", "a New York Times/CBS News poll". None when the phrase names
-        nobody ("the poll found", "records show", "a Florida poll": a poll of Florida)."""
+        by Gallup", "the group's analysis", "a New York Times/CBS News poll"; "the poll" named again is the
+        last one whose author was named. None when nothing names anybody ("the poll found", "records show",
+        "a Florida poll": a poll of Florida)."""
+        kind = "source:" + noun.lemma_.lower()
+        found = self._named_study_author(noun, base)
+        if found is not None:
+            self.actors.issued[kind] = found.actor_id
+        elif kind in self.actors.issued and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                                for c in noun.children):
+            self.actors.mentioned(self.actors.issued[kind])  # "A Quinnipiac poll found … The poll also shows …"
+            return Resolved(self.actors.issued[kind], token_span(noun_phrase(noun), base))
+        return found
+
+    def _named_study_author(self, noun: Token, base: int) -> Resolved | None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if by is None:  # "a poll conducted by Monmouth University", "an analysis released by the VA"
             by = next((a for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING

@@ -877,3 +877,12 @@ def test_a_letter_sent_earlier_speaks_for_its_sender_when_it_reads(run):
 def test_a_letter_nobody_is_said_to_have_sent_names_no_speaker_when_it_reads(run):
     st, _, actors = run('"The plant must close before the summer," the letter reads.')
     assert st == []
+
+
+def test_the_poll_named_again_speaks_for_its_named_author(run):
+    st, _, actors = run("A Quinnipiac University poll released Tuesday found that the mayor leads by four points.",
+                        "The poll also shows that voters distrust both candidates.")
+    assert [(actors[s.speaker].label, s.evidence.speaker.text) for s in st] == [
+        ("Quinnipiac University", "Quinnipiac University"), ("Quinnipiac University", "The poll")]
+    st, _, _ = run("The poll also shows that voters distrust both candidates.")
+    assert st == []  # no poll named before: an agentless source
