@@ -255,6 +255,22 @@ class ArticleActors:
             actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
             self.mentioned(actor_id)
             return Resolved(actor_id, token_span(toks, base))
+        members = self._quantified(head)
+        if members is not None:
+            # "a number of tax experts", "one of the family's attorneys", "60 percent of voters": the group speaks
+            found = self.resolve(members, base, exclude=exclude, loose=loose)
+            if found is not None:
+                return Resolved(found.actor_id, token_span(noun_phrase(head), base))
+        if head.lower_ in self.roles["quantifier_pronouns"] and _speaks(head) \
+                and not any(c.dep_ == "prep" for c in head.children) \
+                and (loose or any(c.dep_ == "ccomp" for c in head.head.children)):
+            # "some say", "all agreed that …": a generic group (not "many disagreed with his policies")
+            toks = [t for t in head.subtree if not t.is_punct] if len(list(head.subtree)) <= 6 else [head]
+            label = head.doc[toks[0].i:toks[-1].i + 1].text
+            label = label[:1].lower() + label[1:]
+            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
+            self.mentioned(actor_id)
+            return Resolved(actor_id, token_span(toks, base))
         if head.pos_ == "PRON" or head.lower_ in _PRONOUN_KINDS:
             actor_id = self.resolve_pronoun(head.lower_, exclude=exclude)
             if actor_id is None:
@@ -282,6 +298,19 @@ class ArticleActors:
             return None
         self.mentioned(actor_id)
         return Resolved(actor_id, mention)
+
+    def _quantified(self, head: Token) -> Token | None:
+        """The group a quantifier picks members from ("a number of [experts]", "most of [them]"), if the
+        head is one; only plural groups, so that "the host of the show" stays a host."""
+        if head.lower_ not in self.roles["quantifiers"] and head.lemma_.lower() not in self.roles["quantifiers"]:
+            return None
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if members is None or not (members.tag_ in {"NNS", "NNPS"} or members.lower_ in {"them", "us"}):
+            return None
+        if any(c.dep_ == "appos" for c in list(head.children) + list(members.children)):
+            return None  # "one of the family's attorneys, Justin Bamberg,": the person named
+        return members
 
     def pair_kinds(self, head: Token) -> set[str] | None:
         """The kinds of actor a pair phrase refers back to ('the pair', 'the two men', 'both
@@ -699,6 +728,13 @@ def _proper_name(head: Token, gaz: Gazetteer) -> list[Token] | None:
             and not gaz.lookup(" ".join(t.text for t in name)):
         return name
     return None
+
+
+def _speaks(head: Token) -> bool:
+    """The phrase is the subject of a verb or the agent of a passive one ("echoed by everyone")."""
+    if head.dep_ == "nsubj":
+        return head.head.pos_ in {"VERB", "AUX"}
+    return head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent"
 
 
 def _appositive(head: Token) -> list[Token]:

@@ -807,3 +807,22 @@ def test_a_reduced_relative_clause_says_its_antecedent(run):
                         "lower than the 20 percent rate she has proposed for second homes.")
     assert [(s.evidence.cue.text, s.evidence.content.text) for s in st if s.evidence.cue.text == "proposed"] == [
         ("proposed", "the 20 percent rate")]
+
+
+def test_quantified_groups_speak(run):
+    # "a number of …", "one of …", "N percent of …": the group the members are picked from
+    for text, label in [("Dozens of economists warned that the tariffs would hurt farmers.", "economists"),
+                        ("One of the mayor's aides said the budget would be cut.", "mayor's aides"),
+                        ("Forty percent of teachers said the new curriculum was rushed.", "teachers")]:
+        statements, _, actors = run(text)
+        assert [actors[s.speaker].label for s in statements] == [label], text
+
+
+def test_bare_quantifier_with_a_clause_is_a_generic_group(run):
+    statements, _, actors = run("All agreed that the levy would fall hardest on small firms.")
+    assert [actors[s.speaker].label for s in statements] == ["all"]
+    statements, _, actors = run("Some say the merger is already dead.")
+    assert [actors[s.speaker].kind for s in statements] == ["group"]
+    # without a reported clause it is no statement ("many disagreed with his policies")
+    statements, _, _ = run("The board was reshuffled because many disagreed with the chairman's policies.")
+    assert statements == []
