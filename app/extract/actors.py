@@ -192,7 +192,18 @@ class ArticleActors:
     def names_actor(self, lemma: str) -> bool:
         """Whether a common noun can name an actor by itself ("the ministry", "analysts"), unlike a
         document or an act ("the filing", "the sanctions")."""
-        return lemma in self._speaker_nouns and lemma not in self.roles["documents"]
+        return self._speaker_noun(lemma) and lemma not in self.roles["documents"]
+
+    def _speaker_noun(self, lemma: str) -> bool:
+        """A noun that can head a speaker phrase, or a compound ending in one ("speechwriter",
+        "co-founder", "grandmother")."""
+        if lemma in self._speaker_nouns:
+            return True
+        last = lemma.rsplit("-", 1)[-1]
+        if last != lemma:
+            return last in self._speaker_nouns
+        return any(lemma[:-n] and len(lemma) - n >= 3 and lemma[-n:] in self._speaker_nouns
+                   for n in range(4, len(lemma) - 2))
 
     def named_person(self, toks: list[Token], base: int) -> Resolved | None:
         """A person named by capitalised words the parser did not tag as a name ("Sanders:")."""
@@ -538,7 +549,7 @@ class ArticleActors:
                 return self._person([t for t in toks if t.pos_ == "PROPN" and t.i <= head.i
                                      and t.lower_.strip(".") not in _TITLE_WORDS] or [head], toks, head, text, former)
             return self._add(slugify(label), label, kind, None, None, _clean_name(text))
-        if not (loose or lemma in self._speaker_nouns or any(t.pos_ == "PROPN" for t in toks if t.i < head.i)):
+        if not (loose or self._speaker_noun(lemma) or any(t.pos_ == "PROPN" for t in toks if t.i < head.i)):
             return None  # "the performance", "this museum": not a speaker of its own
         kind = "group" if head.tag_ == "NNS" else "other"
         return self._add("other-" + slugify(label), label, kind if kind != "person" else "other", None, None,

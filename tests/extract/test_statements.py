@@ -826,3 +826,9 @@ def test_bare_quantifier_with_a_clause_is_a_generic_group(run):
     # without a reported clause it is no statement ("many disagreed with his policies")
     statements, _, _ = run("The board was reshuffled because many disagreed with the chairman's policies.")
     assert statements == []
+
+
+def test_a_compound_of_a_role_noun_can_speak(run):
+    # "speechwriters", "ghostwriter": a compound ending in a speaker noun
+    statements, _, actors = run("Three Republican speechwriters urged him to drop the attack line.")
+    assert [actors[s.speaker].label for s in statements] == ["Republican speechwriters"]
