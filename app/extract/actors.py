@@ -229,9 +229,18 @@ class ArticleActors:
         """Learn the article's full person names before reading it, so that a surname met first
         ("Short attacks US over tsunami aid", the headline of "Clare Short …") is that person."""
         for ent in doc.ents:
-            words = [t for t in ent if t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS]
+            words = [t for t in self._name_words(list(ent)) if t.pos_ == "PROPN"]
             if ent.label_ == "PERSON" and len(words) >= 2 and all(w.text[:1].isupper() for w in words):
                 self.full_names.setdefault(words[-1].text, " ".join(w.text for w in words))
+
+    def _name_words(self, toks: list[Token]) -> list[Token]:
+        """A name without the titles before it and the letters after it: "Rev. Martin Luther King Jr."
+        → Martin Luther King (a title word inside the name is part of it)."""
+        while toks and toks[0].lower_.strip(".") in _TITLE_WORDS:
+            toks = toks[1:]
+        while toks and (toks[-1].text.rstrip(".") in self.roles["post_nominals"] or toks[-1].is_punct):
+            toks = toks[:-1]
+        return toks
 
     def _known_surname(self, head: Token, toks: list[Token]) -> str | None:
         """A lone capitalised surname of a person the article names in full elsewhere."""
@@ -392,8 +401,7 @@ class ArticleActors:
             return self._person_name(last, toks) or ([first, last] if first.lower_ in load_gender_words() else None)
         ent = _entity_of(head)
         if ent is not None and ent.label_ == "PERSON":
-            name = [t for t in ent if t.lower_.strip(".") not in _TITLE_WORDS]
-            return name or None
+            return self._name_words(list(ent)) or None
         if head.pos_ != "PROPN" or self.gaz.lookup(head.text):
             return None
         if ent is not None and ent.label_ not in {"PERSON", "ORG", "NORP"}:

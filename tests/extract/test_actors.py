@@ -200,3 +200,9 @@ def test_letters_after_a_name_are_not_part_of_it(resolve):
     # the model tags "Philippe Sands QC" as an organisation
     actor, _ = resolve("The claims were made in a book published this week by Philippe Sands QC.", "QC")
     assert (actor.label, actor.kind) == ("Philippe Sands", "person")
+
+
+def test_a_title_word_inside_a_name_is_part_of_it(resolve):
+    # "King" is a title before a name, but a surname inside one; "Jr." is no surname
+    actor, _ = resolve("Rev. Martin Luther King Jr. told the crowd that change would come.", "Jr.")
+    assert actor.label == "Martin Luther King" and actor.kind == "person"
