@@ -832,3 +832,8 @@ def test_a_compound_of_a_role_noun_can_speak(run):
     # "speechwriters", "ghostwriter": a compound ending in a speaker noun
     statements, _, actors = run("Three Republican speechwriters urged him to drop the attack line.")
     assert [actors[s.speaker].label for s in statements] == ["Republican speechwriters"]
+
+
+def test_a_pronoun_can_speak_for_a_person_met_only_as_an_object(run):
+    statements, _, actors = run("Detectives arrested Paul Harlow on Tuesday.", "He said he had never met the victim.")
+    assert [actors[s.speaker].label for s in statements] == ["Paul Harlow"]
