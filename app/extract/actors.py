@@ -247,8 +247,15 @@ class ArticleActors:
         full = self.full_names.get(head.text)
         if full is None or len(toks) > 2 or not head.text[:1].isupper() or head.pos_ not in {"PROPN", "ADJ", "NOUN"}:
             return None
+        if any(t.i < head.i and t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS
+               and t.text not in full.split() for t in toks):
+            return None  # "Melania Trump" is not the "Donald Trump" named elsewhere
         if head.text in self.surnames:
-            return self.surnames[head.text]
+            known = self.surnames[head.text]
+            title = self._gender_of([head], toks)
+            if title and self.gender.get(known, title) != title:
+                return None  # "Mr. Trump" after "Melania Trump": the Trump of that gender, found later
+            return known
         pid = slugify(full)
         self.surnames[head.text] = pid
         gender = load_gender_words().get(full.split()[0].lower())
@@ -601,7 +608,8 @@ class ArticleActors:
                           and a.label.split()[-1] == surname and self.gender.get(pid, gender) == gender), known)
         if known is not None and len(name_toks) > 1 and len(self.actors[known].label.split()) > 1 \
                 and self.actors[known].label.split()[0] != name_toks[0].text:
-            known = None if slugify(full) not in self.actors else slugify(full)  # Melania Trump is not Donald        if known is None:
+            known = None if slugify(full) not in self.actors else slugify(full)  # Melania Trump is not Donald
+        if known is None:
             for pid, actor in self.actors.items():
                 if actor.kind == "person" and (actor.label == full or actor.label.split()[-1] == surname and (
                         len(name_toks) == 1 or len(actor.label.split()) == 1
