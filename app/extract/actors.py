@@ -288,6 +288,14 @@ class ArticleActors:
             found = self.resolve(members, base, exclude=exclude, loose=loose)
             if found is not None:
                 return Resolved(found.actor_id, token_span(noun_phrase(head), base))
+        if head.lower_ in {"percent", "%"} and loose and head.dep_ == "nsubj" \
+                and not any(c.dep_ == "prep" for c in head.children):
+            # "63 percent said …": the share of a poll's respondents, a generic group
+            toks = [t for t in head.subtree if not t.is_punct]
+            label = head.doc[toks[0].i:toks[-1].i + 1].text
+            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
+            self.mentioned(actor_id)
+            return Resolved(actor_id, token_span(toks, base))
         if head.lower_ in self.roles["quantifier_pronouns"] and _speaks(head) \
                 and not any(c.dep_ == "prep" for c in head.children) \
                 and (loose or any(c.dep_ == "ccomp" for c in head.head.children)):

@@ -837,3 +837,8 @@ def test_a_compound_of_a_role_noun_can_speak(run):
 def test_a_pronoun_can_speak_for_a_person_met_only_as_an_object(run):
     statements, _, actors = run("Detectives arrested Paul Harlow on Tuesday.", "He said he had never met the victim.")
     assert [actors[s.speaker].label for s in statements] == ["Paul Harlow"]
+
+
+def test_a_share_of_respondents_is_a_generic_group(run):
+    statements, _, actors = run("The survey was taken last week. Another 31 percent said the mayor should resign.")
+    assert [(actors[s.speaker].label, actors[s.speaker].kind) for s in statements] == [("Another 31 percent", "group")]
