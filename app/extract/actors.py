@@ -197,7 +197,18 @@ class ArticleActors:
     def names_actor(self, lemma: str) -> bool:
         """Whether a common noun can name an actor by itself ("the ministry", "analysts"), unlike a
         document or an act ("the filing", "the sanctions")."""
-        return lemma in self._speaker_nouns and lemma not in self.roles["documents"]
+        return self._speaker_noun(lemma) and lemma not in self.roles["documents"]
+
+    def _speaker_noun(self, lemma: str) -> bool:
+        """A noun that can head a speaker phrase, or a compound ending in one ("speechwriter",
+        "co-founder", "grandmother")."""
+        if lemma in self._speaker_nouns:
+            return True
+        last = lemma.rsplit("-", 1)[-1]
+        if last != lemma:
+            return last in self._speaker_nouns
+        return any(lemma[:-n] and len(lemma) - n >= 3 and lemma[-n:] in self._speaker_nouns
+                   for n in range(4, len(lemma) - 2))
 
     def named_person(self, toks: list[Token], base: int) -> Resolved | None:
         """A person named by capitalised words the parser did not tag as a name ("Sanders:")."""
@@ -223,17 +234,33 @@ class ArticleActors:
         """Learn the article's full person names before reading it, so that a surname met first
         ("Short attacks US over tsunami aid", the headline of "Clare Short …") is that person."""
         for ent in doc.ents:
-            words = [t for t in ent if t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS]
+            words = [t for t in self._name_words(list(ent)) if t.pos_ == "PROPN"]
             if ent.label_ == "PERSON" and len(words) >= 2 and all(w.text[:1].isupper() for w in words):
                 self.full_names.setdefault(words[-1].text, " ".join(w.text for w in words))
+
+    def _name_words(self, toks: list[Token]) -> list[Token]:
+        """A name without the titles before it and the letters after it: "Rev. Martin Luther King Jr."
+        → Martin Luther King (a title word inside the name is part of it)."""
+        while toks and toks[0].lower_.strip(".") in _TITLE_WORDS:
+            toks = toks[1:]
+        while toks and (toks[-1].text.rstrip(".") in self.roles["post_nominals"] or toks[-1].is_punct):
+            toks = toks[:-1]
+        return toks
 
     def _known_surname(self, head: Token, toks: list[Token]) -> str | None:
         """A lone capitalised surname of a person the article names in full elsewhere."""
         full = self.full_names.get(head.text)
         if full is None or len(toks) > 2 or not head.text[:1].isupper() or head.pos_ not in {"PROPN", "ADJ", "NOUN"}:
             return None
+        if any(t.i < head.i and t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS
+               and t.text not in full.split() for t in toks):
+            return None  # "Melania Trump" is not the "Donald Trump" named elsewhere
         if head.text in self.surnames:
-            return self.surnames[head.text]
+            known = self.surnames[head.text]
+            title = self._gender_of([head], toks)
+            if title and self.gender.get(known, title) != title:
+                return None  # "Mr. Trump" after "Melania Trump": the Trump of that gender, found later
+            return known
         pid = slugify(full)
         self.surnames[head.text] = pid
         gender = load_gender_words().get(full.split()[0].lower())
@@ -257,6 +284,30 @@ class ArticleActors:
             # "those close to him say", "those familiar with the talks said": a group of people
             toks = list(head.subtree)
             label = _clean_name(head.doc[toks[0].i:toks[-1].i + 1].text)
+            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
+            self.mentioned(actor_id)
+            return Resolved(actor_id, token_span(toks, base))
+        members = self._quantified(head)
+        if members is not None:
+            # "a number of tax experts", "one of the family's attorneys", "60 percent of voters": the group speaks
+            found = self.resolve(members, base, exclude=exclude, loose=loose)
+            if found is not None:
+                return Resolved(found.actor_id, token_span(noun_phrase(head), base))
+        if head.lower_ in {"percent", "%"} and loose and head.dep_ == "nsubj" \
+                and not any(c.dep_ == "prep" for c in head.children):
+            # "63 percent said …": the share of a poll's respondents, a generic group
+            toks = [t for t in head.subtree if not t.is_punct]
+            label = head.doc[toks[0].i:toks[-1].i + 1].text
+            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
+            self.mentioned(actor_id)
+            return Resolved(actor_id, token_span(toks, base))
+        if head.lower_ in self.roles["quantifier_pronouns"] and _speaks(head) \
+                and not any(c.dep_ == "prep" for c in head.children) \
+                and (loose or any(c.dep_ == "ccomp" for c in head.head.children)):
+            # "some say", "all agreed that …": a generic group (not "many disagreed with his policies")
+            toks = [t for t in head.subtree if not t.is_punct] if len(list(head.subtree)) <= 6 else [head]
+            label = head.doc[toks[0].i:toks[-1].i + 1].text
+            label = label[:1].lower() + label[1:]
             actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
             self.mentioned(actor_id)
             return Resolved(actor_id, token_span(toks, base))
@@ -287,6 +338,19 @@ class ArticleActors:
             return None
         self.mentioned(actor_id)
         return Resolved(actor_id, mention)
+
+    def _quantified(self, head: Token) -> Token | None:
+        """The group a quantifier picks members from ("a number of [experts]", "most of [them]"), if the
+        head is one; only plural groups, so that "the host of the show" stays a host."""
+        if head.lower_ not in self.roles["quantifiers"] and head.lemma_.lower() not in self.roles["quantifiers"]:
+            return None
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if members is None or not (members.tag_ in {"NNS", "NNPS"} or members.lower_ in {"them", "us"}):
+            return None
+        if any(c.dep_ == "appos" for c in list(head.children) + list(members.children)):
+            return None  # "one of the family's attorneys, Justin Bamberg,": the person named
+        return members
 
     def pair_kinds(self, head: Token) -> set[str] | None:
         """The kinds of actor a pair phrase refers back to ('the pair', 'the two men', 'both
@@ -357,8 +421,7 @@ class ArticleActors:
             return self._person_name(last, toks) or ([first, last] if first.lower_ in load_gender_words() else None)
         ent = _entity_of(head)
         if ent is not None and ent.label_ == "PERSON":
-            name = [t for t in ent if t.lower_.strip(".") not in _TITLE_WORDS]
-            return name or None
+            return self._name_words(list(ent)) or None
         if head.pos_ != "PROPN" or self.gaz.lookup(head.text):
             return None
         if ent is not None and ent.label_ not in {"PERSON", "ORG", "NORP"}:
@@ -514,7 +577,7 @@ class ArticleActors:
                 return self._person([t for t in toks if t.pos_ == "PROPN" and t.i <= head.i
                                      and t.lower_.strip(".") not in _TITLE_WORDS] or [head], toks, head, text, former)
             return self._add(slugify(label), label, kind, None, None, _clean_name(text))
-        if not (loose or lemma in self._speaker_nouns or any(t.pos_ == "PROPN" for t in toks if t.i < head.i)):
+        if not (loose or self._speaker_noun(lemma) or any(t.pos_ == "PROPN" for t in toks if t.i < head.i)):
             return None  # "the performance", "this museum": not a speaker of its own
         kind = "group" if head.tag_ == "NNS" else "other"
         return self._add("other-" + slugify(label), label, kind if kind != "person" else "other", None, None,
@@ -558,7 +621,8 @@ class ArticleActors:
                           and a.label.split()[-1] == surname and self.gender.get(pid, gender) == gender), known)
         if known is not None and len(name_toks) > 1 and len(self.actors[known].label.split()) > 1 \
                 and self.actors[known].label.split()[0] != name_toks[0].text:
-            known = None if slugify(full) not in self.actors else slugify(full)  # Melania Trump is not Donald        if known is None:
+            known = None if slugify(full) not in self.actors else slugify(full)  # Melania Trump is not Donald
+        if known is None:
             for pid, actor in self.actors.items():
                 if actor.kind == "person" and (actor.label == full or actor.label.split()[-1] == surname and (
                         len(name_toks) == 1 or len(actor.label.split()) == 1
@@ -704,6 +768,13 @@ def _proper_name(head: Token, gaz: Gazetteer) -> list[Token] | None:
             and not gaz.lookup(" ".join(t.text for t in name)):
         return name
     return None
+
+
+def _speaks(head: Token) -> bool:
+    """The phrase is the subject of a verb or the agent of a passive one ("echoed by everyone")."""
+    if head.dep_ == "nsubj":
+        return head.head.pos_ in {"VERB", "AUX"}
+    return head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent"
 
 
 def _appositive(head: Token) -> list[Token]:

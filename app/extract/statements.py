@@ -560,7 +560,22 @@ class StatementFinder:
             if self.last_speaker is not None and self.actors.actors[self.last_speaker].kind in compatible \
                     and self.actors.fits(self.last_speaker, head.lower_):
                 return Resolved(self.last_speaker, token_span([head], base))
-        return self.actors.resolve(head, base, loose=loose)
+        found = self.actors.resolve(head, base, loose=loose)
+        if found is None and head.lower_ in {"he", "she"}:
+            found = self._person_named_before(head, base)
+        return found
+
+    def _person_named_before(self, pronoun: Token, base: int) -> Resolved | None:
+        """ "Warren questioned Stumpf. He admitted …": a person met only as an object, nearest first — in
+        the pronoun's own sentence, then in the last sentence that named people."""
+        own = [(t, base) for t in pronoun.sent if t.i < pronoun.i and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+               and t.dep_ != "compound"]
+        for tok, tok_base in own[::-1] + self._people[::-1]:
+            found = self.actors.resolve(tok, tok_base)
+            if found is not None and self.actors.actors[found.actor_id].kind == "person" \
+                    and self.actors.fits(found.actor_id, pronoun.lower_):
+                return Resolved(found.actor_id, token_span([pronoun], base))
+        return None
 
     def _subject(self, verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]

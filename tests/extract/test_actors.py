@@ -200,3 +200,19 @@ def test_letters_after_a_name_are_not_part_of_it(resolve):
     # the model tags "Philippe Sands QC" as an organisation
     actor, _ = resolve("The claims were made in a book published this week by Philippe Sands QC.", "QC")
     assert (actor.label, actor.kind) == ("Philippe Sands", "person")
+
+
+def test_a_title_word_inside_a_name_is_part_of_it(resolve):
+    # "King" is a title before a name, but a surname inside one; "Jr." is no surname
+    actor, _ = resolve("Rev. Martin Luther King Jr. told the crowd that change would come.", "Jr.")
+    assert actor.label == "Martin Luther King" and actor.kind == "person"
+
+
+def test_a_relative_with_the_same_surname_is_another_person(nlp):
+    # the article's full names are noted first: "Mark Holloway" must not swallow "Ruth Holloway"
+    actors = ArticleActors()
+    doc = nlp("Mark Holloway arrived first. Ruth Holloway said the plan was hers. Mr. Holloway said he agreed.")
+    actors.note_names(doc)
+    heads = [t for t in doc if t.text == "Holloway"]
+    ids = [actors.resolve(h, 0).actor_id for h in heads]
+    assert ids == ["mark-holloway", "ruth-holloway", "mark-holloway"]

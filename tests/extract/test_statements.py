@@ -888,3 +888,38 @@ def test_the_poll_named_again_speaks_for_its_named_author(run):
         ("Quinnipiac University", "Quinnipiac University"), ("Quinnipiac University", "The poll")]
     st, _, _ = run("The poll also shows that voters distrust both candidates.")
     assert st == []  # no poll named before: an agentless source
+
+
+def test_quantified_groups_speak(run):
+    # "a number of …", "one of …", "N percent of …": the group the members are picked from
+    for text, label in [("Dozens of economists warned that the tariffs would hurt farmers.", "economists"),
+                        ("One of the mayor's aides said the budget would be cut.", "mayor's aides"),
+                        ("Forty percent of teachers said the new curriculum was rushed.", "teachers")]:
+        statements, _, actors = run(text)
+        assert [actors[s.speaker].label for s in statements] == [label], text
+
+
+def test_bare_quantifier_with_a_clause_is_a_generic_group(run):
+    statements, _, actors = run("All agreed that the levy would fall hardest on small firms.")
+    assert [actors[s.speaker].label for s in statements] == ["all"]
+    statements, _, actors = run("Some say the merger is already dead.")
+    assert [actors[s.speaker].kind for s in statements] == ["group"]
+    # without a reported clause it is no statement ("many disagreed with his policies")
+    statements, _, _ = run("The board was reshuffled because many disagreed with the chairman's policies.")
+    assert statements == []
+
+
+def test_a_compound_of_a_role_noun_can_speak(run):
+    # "speechwriters", "ghostwriter": a compound ending in a speaker noun
+    statements, _, actors = run("Three Republican speechwriters urged him to drop the attack line.")
+    assert [actors[s.speaker].label for s in statements] == ["Republican speechwriters"]
+
+
+def test_a_pronoun_can_speak_for_a_person_met_only_as_an_object(run):
+    statements, _, actors = run("Detectives arrested Paul Harlow on Tuesday.", "He said he had never met the victim.")
+    assert [actors[s.speaker].label for s in statements] == ["Paul Harlow"]
+
+
+def test_a_share_of_respondents_is_a_generic_group(run):
+    statements, _, actors = run("The survey was taken last week. Another 31 percent said the mayor should resign.")
+    assert [(actors[s.speaker].label, actors[s.speaker].kind) for s in statements] == [("Another 31 percent", "group")]
