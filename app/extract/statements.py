@@ -56,6 +56,9 @@ class Lexicon:
     news_media: frozenset[str]
     obligations: frozenset[str]
     misrepresent: frozenset[str]
+    authoring_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    proposition_nouns: frozenset[str]
     failings: frozenset[str]
     as_it: frozenset[str]
     speech_if_topic: frozenset[str]
@@ -137,10 +140,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, len(text)))
     return spans
 
-
-# what an author does to a poll, study or report ("a survey conducted by Gallup")
-_AUTHORING = {"conduct", "release", "publish", "issue", "commission", "carry", "prepare", "produce", "write",
-              "compile", "sponsor", "do", "perform", "author", "undertake", "run"}
 
 
 def _in_clause_below(tok: Token, top: Token) -> bool:
@@ -232,7 +231,7 @@ class StatementFinder:
         for tok in sent:
             # "a group of black parents sent a letter to the board": the letter is theirs ("the letter reads …")
             if tok.dep_ == "dobj" and tok.lemma_.lower() in self.actors.roles["documents"] \
-                    and tok.head.lemma_.lower() in _AUTHORING | {"send", "file", "post", "deliver", "sign"} \
+                    and tok.head.lemma_.lower() in self.lex.authoring_verbs | {"send", "file", "post", "deliver", "sign"} \
                     and not any(c.dep_ == "neg" for c in tok.head.children):
                 subj = self._subject(tok.head)
                 issuer = self.actors.resolve(subj, base) if subj is not None and subj.pos_ in {"PROPN", "NOUN"} else None
@@ -1060,7 +1059,7 @@ class StatementFinder:
     def _named_study_author(self, noun: Token, base: int) -> Resolved | None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if by is None:  # "a poll conducted by Monmouth University", "an analysis released by the VA"
-            by = next((a for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING
+            by = next((a for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.authoring_verbs
                        for a in c.children if a.dep_ == "agent"), None)  # (not "records obtained by Global News")
         author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if author is not None:
@@ -1127,14 +1126,14 @@ class StatementFinder:
                 holder = child
             elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
                 holder = next((c for c in child.children if c.dep_ == "pobj"), holder)
-        light = noun.head if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in _LIGHT_VERBS else None
+        light = noun.head if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in self.lex.light_verbs else None
         if light is not None and holder is None:
             # "Senator Doe made the claim that …"; "the claims were made in a book published by Philippe Sands"
             if self._blocked(light):
                 return []
             holder = self._subject(light) if noun.dep_ == "dobj" else self._maker(light)
         clause = _that_clause(noun)
-        if clause is None and light is not None and holder is not None and noun.lemma_.lower() in _PROPOSITION_NOUNS \
+        if clause is None and light is not None and holder is not None and noun.lemma_.lower() in self.lex.proposition_nouns \
                 and any(c.dep_ == "prep" and c.lower_ in self.lex.about_preps for c in noun.children):
             clause = noun  # "the claims about Lord Falconer's involvement": what they say is named by the noun
         if clause is None and holder is not None:
@@ -1266,8 +1265,6 @@ _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm",
 _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
-_LIGHT_VERBS = {"make", "level", "voice", "repeat"}  # "made the claim that …", "levelled the charge"
-_PROPOSITION_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "suggestion", "contention"}
 _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _CONCESSIVE = {"though", "although", "while", "whereas"}
 _HEDGES = {"may", "might", "could", "should", "must", "can", "ca"}
