@@ -239,9 +239,10 @@ def test_the_sentences_of_one_quotation_are_one_claim(run):
 
 def test_a_claim_said_to_twist_the_law_is_denied(run):
     # "the suit distorts the law": a denial of what the suit charges, linked to that charge
-    st, claims, actors = run("Attorney General Ken Paxton accused Vanguard of rigging coal markets in a lawsuit "
-                             "filed on Wednesday.", "Vanguard said the suit distorts the law.")
-    assert [(s.relation, actors[s.speaker].label) for s in st] == [("accuse", "Ken Paxton"), ("deny", "Vanguard")]
+    st, claims, actors = run("Attorney General Jane Moss accused Northfield Capital of rigging grain prices in a lawsuit "
+                             "filed on Wednesday.", "Northfield Capital said the suit distorts the law.")
+    assert [(s.relation, actors[s.speaker].label) for s in st] == [("accuse", "Jane Moss"),
+                                                                  ("deny", "Northfield Capital")]
     assert st[0].claim_key == st[1].claim_key and st[1].target == st[0].speaker
 
 

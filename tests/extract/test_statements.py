@@ -49,17 +49,17 @@ def test_according_to_documents_obtained_by_a_newsroom_names_no_author(run):
 
 
 def test_a_news_agency_reporting_what_someone_said_is_no_second_speaker(run):
-    st, _, actors = run("Meanwhile, Ali Rahimi, who heads the navy, said any attack on the port would receive "
-                        "a crushing response, the official news agency IRNA reported.")
+    st, _, actors = run("On Monday, Ali Rahimi, who commands the navy, said any attack on the port would be met "
+                        "with force, the official news agency IRNA reported.")
     assert _triples(st, actors) == [("Ali Rahimi", "assert", None)]
-    assert st[0].evidence.content.text == "any attack on the port would receive a crushing response"
+    assert st[0].evidence.content.text == "any attack on the port would be met with force"
 
 
 def test_denying_having_said_it_in_a_posted_quotation(run):
-    st, _, actors = run("\u201cI don\u2019t want to comment on it,\u201d Senator John Smith had said.",
-                        "Smith, who is spending a long weekend at his beach club in Palm Beach, Florida, tweeted on "
-                        "Sunday: \u201cObviously I didn\u2019t say that. I said we would talk.\u201d")
-    assert (st[0].relation, st[0].evidence.content.text) == ("deny", "Obviously I didn\u2019t say that.")
+    st, _, actors = run("\u201cI have nothing to add,\u201d Senator John Smith had said.",
+                        "Smith, who is spending the holidays at his ranch near Austin, Texas, posted on Monday: "
+                        "\u201cClearly I never said that. I said we would talk.\u201d")
+    assert (st[1].relation, st[1].evidence.content.text) == ("deny", "Clearly I never said that.")
 
 
 def test_making_a_claim_is_asserting_it(run):
@@ -241,17 +241,17 @@ def test_signed_quotes_in_a_row_each_belong_to_their_signer(run):
 def test_signature_after_no_break_spaces(run):
     # scraped pages put a no-break space on either side of the dash; the name the model tags
     # with the dash is the signer without it
-    st, _, actors = run("\u201cHow did we get this low?\u201d\u00a0\u2015 Jacklyn Ashley\u00a0",
-                        "\u201cMaybe, we can build a wall around Donald Trump.\u201d \u2015\u00a0Steve Quinlan.")
+    st, _, actors = run("\u201cThe new bridge is a waste of our money.\u201d\u00a0\u2015 Maria Lopez\u00a0",
+                        "\u201cThe council never listens to us.\u201d \u2015\u00a0Peter Novak.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [
-        ("Jacklyn Ashley", "\u2015"), ("Steve Quinlan", "\u2015")]
+        ("Maria Lopez", "\u2015"), ("Peter Novak", "\u2015")]
 
 
 def test_the_pair_are_the_two_people_named_before(run):
-    st, _, actors = run("Platon Lebedev has been on trial alongside Mr Khodorkovsky since June. The pair say they "
-                        "are being punished by the authorities for the political ambitions of Mr Khodorkovsky.")
-    assert sorted(_triples(st, actors)) == [("Khodorkovsky", "accuse", "authorities"),
-                                            ("Platon Lebedev", "accuse", "authorities")]
+    st, _, actors = run("Anna Berg has been in custody alongside Mr Ivanov since March. The pair say they are being "
+                        "persecuted by the authorities for the business dealings of Mr Ivanov.")
+    assert sorted(_triples(st, actors)) == [("Anna Berg", "accuse", "authorities"),
+                                            ("Ivanov", "accuse", "authorities")]
 
 
 def test_a_pair_word_without_two_people_before_it_names_nobody_new(run):
@@ -742,7 +742,7 @@ def test_a_surname_tagged_as_a_place_is_the_person_named_in_full(nlp):
     from app.extract.actors import ArticleActors
     from app.extract.statements import StatementFinder
     actors = ArticleActors()
-    docs = [nlp("Alicia Machado is a former Miss Universe."), nlp("Donald Trump attacked Machado in early-morning tweets.")]
+    docs = [nlp("Alicia Machado is a former beauty queen."), nlp("Senator Tom Grant attacked Machado in early tweets.")]
     for doc in docs:
         actors.note_names(doc)  # as the pipeline does before reading the article
     finder = StatementFinder(actors)
@@ -824,7 +824,7 @@ def test_a_subject_read_as_a_conjunct_of_the_object_before_the_cue(run):
 
 def test_according_to_a_source_of_one_clause_beside_another_speakers_cue(run):
     st, _, actors = run("The miners' families watched the footage on Thursday, according to their lawyers, and said "
-                        'they came away with "more questions than answers."')
+                        'they were left with "more doubts than before."')
     assert [s.evidence.cue.text for s in st] == ["according to", "said"]
 
 
