@@ -216,3 +216,9 @@ def test_a_relative_with_the_same_surname_is_another_person(nlp):
     heads = [t for t in doc if t.text == "Holloway"]
     ids = [actors.resolve(h, 0).actor_id for h in heads]
     assert ids == ["mark-holloway", "ruth-holloway", "mark-holloway"]
+
+
+def test_a_presidents_administration_is_the_us_government_of_the_day(resolve):
+    actor, _ = resolve("Israel said the Obama administration was behind the resolution.", "administration")
+    assert (actor.label, actor.kind, actor.country, actor.part_of) == ("Obama administration", "government", "USA",
+                                                                       "usa")
