@@ -122,10 +122,17 @@ _HEADLINE_VERB = re.compile(r"(?<=[\w.’'] )([a-z]+)(?=\b)")
 _BODY_VERB = re.compile(r"(?<=[A-Za-z.] )([a-z]+s)(?= that\b)")
 
 
+# "The pair claim they are being punished": after a pair word the small model reads "claim" as a
+# noun ("the pair claim" as one phrase); "argue" (same length, same relation) is read as the verb
+_PAIR_CLAIM = re.compile(r"\b((?:[Tt]he (?:pair|two|duo)|[Bb]oth) )claim(?= (?:they|he|she|we|that)\b)")
+
+
 def body_for_parser(paragraph: str, article: str) -> str:
     """A paragraph as the parser reads it best: "Trump claims that …" / "Trump charges that …" with
     the cue verb (tagged a plural noun by the small model after a name) replaced as in a headline
-    (see ``headline_for_parser``). Only before "that", after a name; same length, offsets hold."""
+    (see ``headline_for_parser``). Only before "that", after a name; same length, offsets hold.
+    Likewise "The pair claim they …" (see ``_PAIR_CLAIM``)."""
+    paragraph = _PAIR_CLAIM.sub(r"\1argue", paragraph)
     if " that" not in paragraph:
         return paragraph
     return _cue_verbs_in_past(paragraph, article, _BODY_VERB)

@@ -133,3 +133,17 @@ def test_a_cue_verb_read_as_a_noun_before_that_is_parsed_as_a_verb(pipeline):
     text = "Pence to release returns\n\n" + article
     graph = pipeline.extract(ArticleInput(text=text)).graph
     assert [ev["cue"]["text"] for e in graph["edges"] for ev in e["evidence"]] == ["claims"]
+
+
+def test_the_pair_claim_is_parsed_as_a_verb(pipeline):
+    from app.extract.pipeline import body_for_parser
+
+    assert body_for_parser("The pair claim they were framed.", "") == "The pair argue they were framed."
+    assert body_for_parser("The insurance claim they filed was rejected.", "") == \
+        "The insurance claim they filed was rejected."
+    text = ("Two executives on trial\n\nAnna Berg has been in custody alongside Mr Ivanov since March. The pair "
+            "claim they are being persecuted by the authorities for the business dealings of Mr Ivanov.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    labels = {n["id"]: n["label"] for n in graph["nodes"]}
+    assert sorted((labels[e["source"]], e["relation"], e["evidence"][0]["cue"]["text"]) for e in graph["edges"]) == [
+        ("Anna Berg", "accuse", "claim"), ("Ivanov", "accuse", "claim")]
