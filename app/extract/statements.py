@@ -794,7 +794,7 @@ class StatementFinder:
                     target = resolved.actor_id
             if lemma in self.lex.deny_if_claim_object:
                 if obj is None or not (self._names_claim(obj) or self._as_false(verb)):
-                    return None
+                    return self._dismissed_as(verb, obj, speaker, cue, sent_span, base)
             if obj is not None and ccomp is None:
                 content = _subtree_span(obj, base)
                 nominal = self._attributed_noun(obj, sent, base, sent_span)
@@ -994,6 +994,19 @@ class StatementFinder:
                           tgt.mention, confidence=0.7)]
         return [Found(speaker, "assert", cue, sent_span, token_span(list(dobj.subtree) + list(oprd.subtree), base)
                       if dobj.i < oprd.i else content, confidence=0.7)]
+
+    def _dismissed_as(self, verb: Token, obj: Token | None, speaker: Resolved, cue: TextSpan, sent_span: TextSpan,
+                      base: int) -> list[Found] | None:
+        """"dismissed NATO member Estonia as being in the suburbs of St. Petersburg": belittling an
+        identified actor is a charge against it (a plan or a claim dismissed is handled elsewhere)."""
+        as_ = _as_phrase(verb)
+        if obj is None or as_ is None or obj.pos_ not in {"PROPN", "NOUN", "PRON"}:
+            return None
+        tgt = self._accused(obj, base) if obj.pos_ != "PRON" else self.actors.resolve(obj, base)
+        if tgt is None or tgt.actor_id == speaker.actor_id or self.actors.actors[tgt.actor_id].kind == "other":
+            return None
+        content = token_span(sorted(list(obj.subtree) + list(as_.subtree), key=lambda t: t.i), base)
+        return [Found(speaker, "accuse", cue, sent_span, content, tgt.actor_id, tgt.mention, confidence=0.7)]
 
     def _as_false(self, verb: Token) -> bool:
         for child in verb.children:

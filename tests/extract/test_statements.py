@@ -923,3 +923,9 @@ def test_a_pronoun_can_speak_for_a_person_met_only_as_an_object(run):
 def test_a_share_of_respondents_is_a_generic_group(run):
     statements, _, actors = run("The survey was taken last week. Another 31 percent said the mayor should resign.")
     assert [(actors[s.speaker].label, actors[s.speaker].kind) for s in statements] == [("Another 31 percent", "group")]
+
+
+def test_dismissing_an_actor_as_something_is_a_charge_but_dismissing_a_plan_is_nothing(run):
+    st, _, actors = run("In July, the senator dismissed Estonia as a suburb of St. Petersburg.",
+                        "The board dismissed the plan as too costly.")
+    assert _triples(st, actors) == [("senator", "accuse", "Estonia")]
