@@ -283,10 +283,7 @@ class ArticleActors:
         if head.lower_ == "those" and any(c.dep_ == "amod" and c.lower_ in {"close", "familiar"} for c in head.children):
             # "those close to him say", "those familiar with the talks said": a group of people
             toks = list(head.subtree)
-            label = _clean_name(head.doc[toks[0].i:toks[-1].i + 1].text)
-            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
-            self.mentioned(actor_id)
-            return Resolved(actor_id, token_span(toks, base))
+            return self._generic_group(toks, _clean_name(head.doc[toks[0].i:toks[-1].i + 1].text), base)
         members = self._quantified(head)
         if members is not None:
             # "a number of tax experts", "one of the family's attorneys", "60 percent of voters": the group speaks
@@ -297,20 +294,14 @@ class ArticleActors:
                 and not any(c.dep_ == "prep" for c in head.children):
             # "63 percent said …": the share of a poll's respondents, a generic group
             toks = [t for t in head.subtree if not t.is_punct]
-            label = head.doc[toks[0].i:toks[-1].i + 1].text
-            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
-            self.mentioned(actor_id)
-            return Resolved(actor_id, token_span(toks, base))
+            return self._generic_group(toks, head.doc[toks[0].i:toks[-1].i + 1].text, base)
         if head.lower_ in self.roles["quantifier_pronouns"] and _speaks(head) \
                 and not any(c.dep_ == "prep" for c in head.children) \
                 and (loose or any(c.dep_ == "ccomp" for c in head.head.children)):
             # "some say", "all agreed that …": a generic group (not "many disagreed with his policies")
             toks = [t for t in head.subtree if not t.is_punct] if len(list(head.subtree)) <= 6 else [head]
             label = head.doc[toks[0].i:toks[-1].i + 1].text
-            label = label[:1].lower() + label[1:]
-            actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
-            self.mentioned(actor_id)
-            return Resolved(actor_id, token_span(toks, base))
+            return self._generic_group(toks, label[:1].lower() + label[1:], base)
         if head.pos_ == "PRON" or head.lower_ in _PRONOUN_KINDS:
             actor_id = self.resolve_pronoun(head.lower_, exclude=exclude)
             if actor_id is None:
@@ -326,11 +317,9 @@ class ArticleActors:
                     return found
             if any(issuer.pos_ == "PROPN" for issuer in issuers):
                 return None  # "a Texas-led lawsuit": its issuer speaks, and is not known
-            if not issuers and kind in self.issued and any(c.lower_ in {"the", "this", "that"} for c in head.children) \
-                    and not (exclude and self.issued[kind] in exclude):
-                # "the suit alleges …": the issuer of the suit named before (a "Texas-led lawsuit")
-                self.mentioned(self.issued[kind])
-                return Resolved(self.issued[kind], token_span(noun_phrase(head), base))
+            named_before = None if issuers else self.issuer_named_before(kind, head, base, exclude)
+            if named_before is not None:
+                return named_before  # "the suit alleges …": the issuer of the suit named before
         toks = noun_phrase(head)
         mention = token_span(toks, base)
         actor_id = self._resolve_np(head, toks, mention.text, loose)
@@ -338,6 +327,23 @@ class ArticleActors:
             return None
         self.mentioned(actor_id)
         return Resolved(actor_id, mention)
+
+    def _generic_group(self, toks: list[Token], label: str, base: int) -> Resolved:
+        """A group named by a phrase of its own ("those close to him", "63 percent", "some")."""
+        actor_id = self._add("group-" + slugify(label), label, "group", None, None, label)
+        self.mentioned(actor_id)
+        return Resolved(actor_id, token_span(toks, base))
+
+    def issuer_named_before(self, kind: str, head: Token, base: int, exclude: set[str] | None = None
+                            ) -> Resolved | None:
+        """A document or study named again ("the suit alleges …" after "a Texas-led lawsuit", "the poll
+        also shows …" after "a Quinnipiac poll"): the issuer of the last one of its kind."""
+        actor_id = self.issued.get(kind)
+        if actor_id is None or not any(c.lower_ in {"the", "this", "that"} for c in head.children) \
+                or (exclude and actor_id in exclude):
+            return None
+        self.mentioned(actor_id)
+        return Resolved(actor_id, token_span(noun_phrase(head), base))
 
     def _quantified(self, head: Token) -> Token | None:
         """The group a quantifier picks members from ("a number of [experts]", "most of [them]"), if the

@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extract.actors import ArticleActors, Resolved, _issuer, noun_phrase, token_span
+from app.extract.actors import ArticleActors, Resolved, _issuer, token_span
 from app.extract.records import TextSpan
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -141,6 +141,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _named_people(tokens) -> list[Token]:
+    """The heads of the people's names among ``tokens`` (the last word of each name)."""
+    return [t for t in tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.dep_ != "compound"]
+
 
 def _in_clause_below(tok: Token, top: Token) -> bool:
     """Whether ``tok`` sits in a clause or phrase that modifies ``top`` rather than in its own name."""
@@ -239,8 +243,7 @@ class StatementFinder:
                     self.actors.note_issued(tok, issuer.actor_id)
         # "X has been on trial alongside Mr Y. The pair …": people named in the sentence, resolved if a pair
         # word refers back to them (not before: a mis-tagged name would become a person too early)
-        self._people = [(t, base) for t in sent if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
-                        and t.dep_ != "compound"] or self._people
+        self._people = [(t, base) for t in _named_people(sent)] or self._people
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence(self, sent: Span, base: int, quotes: list[tuple[int, int]]) -> list[Found]:
@@ -531,8 +534,7 @@ class StatementFinder:
         kinds = self.actors.pair_kinds(head)
         if kinds is None:
             return None
-        own = [(t, base) for t in head.sent if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
-               and t.dep_ != "compound" and t.i < head.i]
+        own = [(t, base) for t in _named_people(head.sent) if t.i < head.i]
         named: list[str] = []
         for tok, tok_base in own or self._people:
             found = self.actors.resolve(tok, tok_base)
@@ -567,8 +569,7 @@ class StatementFinder:
     def _person_named_before(self, pronoun: Token, base: int) -> Resolved | None:
         """ "Warren questioned Stumpf. He admitted …": a person met only as an object, nearest first — in
         the pronoun's own sentence, then in the last sentence that named people."""
-        own = [(t, base) for t in pronoun.sent if t.i < pronoun.i and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
-               and t.dep_ != "compound"]
+        own = [(t, base) for t in _named_people(pronoun.sent) if t.i < pronoun.i]
         for tok, tok_base in own[::-1] + self._people[::-1]:
             found = self.actors.resolve(tok, tok_base)
             if found is not None and self.actors.actors[found.actor_id].kind == "person" \
@@ -1061,12 +1062,9 @@ class StatementFinder:
         "a Florida poll": a poll of Florida)."""
         kind = "source:" + noun.lemma_.lower()
         found = self._named_study_author(noun, base)
-        if found is not None:
-            self.actors.issued[kind] = found.actor_id
-        elif kind in self.actors.issued and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
-                                                for c in noun.children):
-            self.actors.mentioned(self.actors.issued[kind])  # "A Quinnipiac poll found … The poll also shows …"
-            return Resolved(self.actors.issued[kind], token_span(noun_phrase(noun), base))
+        if found is None:  # "A Quinnipiac poll found … The poll also shows …"
+            return self.actors.issuer_named_before(kind, noun, base)
+        self.actors.issued[kind] = found.actor_id
         return found
 
     def _named_study_author(self, noun: Token, base: int) -> Resolved | None:
@@ -1079,7 +1077,7 @@ class StatementFinder:
             return self.actors.resolve(author, base)
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None:  # "the group's analysis", "its survey", "POLITICO's Battleground States average"
-            pronoun = {"its": "it", "their": "they", "his": "he", "her": "she"}.get(owner.lower_)
+            pronoun = _POSSESSIVES.get(owner.lower_)
             if pronoun is None:
                 found = self.actors.resolve(owner, base)
                 if found is not None or owner.pos_ != "PROPN":
@@ -1179,9 +1177,9 @@ class StatementFinder:
             doc = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if doc is None or doc.lemma_.lower() not in self.actors.roles["documents"]:
                 continue
-            for acl in (c for c in doc.children if c.dep_ == "acl"):
-                if _agent(acl) is not None:
-                    return _agent(acl)
+            author = next((_agent(acl) for acl in doc.children if acl.dep_ == "acl" and _agent(acl) is not None), None)
+            if author is not None:
+                return author
             by = _prep_object(doc, {"by"})
             if by is not None:
                 return by
