@@ -93,6 +93,7 @@ def test_seed_metadata():
     ("By subscribing I accept the terms of use and privacy policy", "prompt"),
     ("Most Read", "list"),
     ("Editor’s note: Donald Trump regularly incites political violence.", "note"),
+    ("Correction: An earlier version of this story gave the wrong date for the vote.", "note"),
     (HEADLINE, "short"),
     (QUOTE, "prose"),
     (LAST, "prose"),

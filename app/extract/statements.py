@@ -64,6 +64,8 @@ class Lexicon:
     speech_if_topic: frozenset[str]
     headline_stand_ins: dict[str, tuple[str, ...]]
     not_speech_particles: dict[str, frozenset[str]]
+    not_speech_objects: dict[str, frozenset[str]]
+    unrealised: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,7 @@ def load_lexicon() -> Lexicon:
                    no_evidence=re.compile("|".join(f"(?:{p})" for p in raw["no_evidence"]), re.IGNORECASE),
                    headline_stand_ins={rel: tuple(words) for rel, words in raw["headline_stand_ins"].items()},
                    not_speech_particles={verb: frozenset(prts) for verb, prts in raw["not_speech_particles"].items()},
+                   not_speech_objects={verb: frozenset(objs) for verb, objs in raw["not_speech_objects"].items()},
                    **word_sets)
 
 
@@ -475,6 +478,15 @@ class StatementFinder:
                 and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.children) \
                 and not any(c.dep_ in _SUBJ for c in verb.children):
             return True  # "did not identify the sources or say how …" (but "did not name them but said …")
+        if verb.dep_ == "conj" and verb.tag_ == "VB" and head.dep_ == "xcomp" \
+                and not any(c.dep_ in _SUBJ for c in verb.children) and self._blocked(head):
+            return True  # "declined to threaten Moscow or declare it responsible", "needs to … and tell …"
+        if head.lemma_.lower() in self.lex.unrealised and (verb.dep_ == "ccomp" or (
+                verb.dep_ == "parataxis" and head.i < verb.i and not _punct_between(head, verb))):
+            return True  # "I hope America says …", "may not let editorials tell them …"
+        if any(c.dep_ == "ccomp" and c.i < verb.i and c.lemma_.lower() in self.lex.unrealised
+               and not _punct_between(c, verb) for c in verb.children):
+            return True  # the same with "hope" read as the clause of "says"
         if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lex.empty_speech | {"expect", "plan", "want",
                                                                                        "hope", "intend", "try"} \
                 and not (negated_head and head.lemma_.lower() in self.lex.negated_affirmative):
@@ -706,6 +718,8 @@ class StatementFinder:
             return None  # "responded by calling him a dotard": the act is the inner cue's
         if any(c.dep_ == "prt" and c.lower_ in self.lex.not_speech_particles.get(lemma, ()) for c in verb.children):
             return None  # "things on my bill that add up to …"
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.not_speech_objects.get(lemma, ()) for c in verb.children):
+            return None  # "tells so many lies that …", "tell more jokes": a habit, not a report of what was said
         self._relative = None
         speaker_head, passive_subj = self._find_speaker_head(verb)
         if speaker_head is None:
@@ -895,6 +909,8 @@ class StatementFinder:
         return nominal + [f]
 
     def _passive_report(self, verb: Token, agent: Token, base: int, sent_span: TextSpan) -> list[Found] | None:
+        if verb.lemma_.lower() in self.lex.speech_if_clause:
+            return None  # "the air monitor maintained by the embassy", "a video posted by the party": no speech
         speaker = self.actors.resolve(agent, base)
         if speaker is None:
             return None
@@ -953,7 +969,8 @@ class StatementFinder:
     def _call(self, verb: Token, speaker: Resolved, cue: TextSpan, sent, base, sent_span, quotes):
         """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse);
         'branded' and 'dubbed' name their object the same way."""
-        prt = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"}]
+        prt = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"} and c.i > verb.i]
+        # (not the "on" of "X on Wednesday called on Y to …")
         if prt:
             obj = next((c for c in prt[0].children if c.dep_ in {"pobj", "pcomp"}), None)  # "called for reducing …"
             cue = token_span([verb, prt[0]], base)
@@ -963,7 +980,8 @@ class StatementFinder:
                 content = token_span([prt[0]] + list(clause.subtree), base)
             if content is None:
                 return None
-            asked = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > prt[0].i), None)
+            asked = next((c for c in verb.children if c.i > prt[0].i and (c.dep_ == "xcomp" or (
+                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
             if prt[0].lower_ == "on" and asked is not None:  # "called on police to release the videos"
                 toks = list(prt[0].subtree) + list(asked.subtree)
                 dash = next((t.i for t in toks if t.text in {"--", ";"} | _SIGNATURE_DASHES), None)

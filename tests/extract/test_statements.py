@@ -929,3 +929,39 @@ def test_dismissing_an_actor_as_something_is_a_charge_but_dismissing_a_plan_is_n
     st, _, actors = run("In July, the senator dismissed Estonia as a suburb of St. Petersburg.",
                         "The board dismissed the plan as too costly.")
     assert _triples(st, actors) == [("senator", "accuse", "Estonia")]
+
+
+def test_a_thing_maintained_or_posted_by_an_actor_is_no_speech(run):
+    st, _, actors = run("The busiest page in the city was the air monitor maintained by the French Embassy.")
+    assert st == []
+
+
+def test_called_on_is_read_after_the_verb_not_from_a_fronted_time(run):
+    st, _, actors = run("Maria Lopez on Tuesday called on Peter Hall to apologise to the mayor.")
+    assert _triples(st, actors) == [("Maria Lopez", "assert", None)]
+    assert st[0].evidence.cue.text == "called on"
+    assert st[0].evidence.content.text == "on Peter Hall to apologise to the mayor"
+
+
+def test_speech_joined_to_a_refused_or_planned_act_is_no_statement(run):
+    st, _, actors = run("The governor declined to sanction the firm or even publicly declare it responsible.")
+    assert st == []
+    st, _, actors = run("The senator needs to pick a side and tell voters the truth about the budget.")
+    assert st == []
+
+
+def test_a_finite_verb_joined_to_an_infinitive_still_speaks(run):
+    st, _, actors = run("Senator Ann Reed tried to block the bill and called for a new vote.")
+    assert _triples(st, actors) == [("Ann Reed", "assert", None)]
+
+
+def test_speech_only_hoped_for_or_allowed_is_no_statement(run):
+    st, _, actors = run("I hope next year Canada says, \u201cThank you for everything.\u201d")
+    assert st == []
+    st, _, actors = run("Voters may not let newspapers tell them how to vote.")
+    assert st == []
+
+
+def test_telling_lies_is_no_report_of_speech(run):
+    st, _, actors = run("The mayor argued that the governor tells so many lies that nobody listens any more.")
+    assert [s.speaker for s in st] == [st[0].speaker] and all(s.evidence.cue.text == "argued" for s in st)
