@@ -494,7 +494,9 @@ class StatementFinder:
         if verb.dep_ == "xcomp" and negated_head and head.lemma_.lower() not in self.lex.negated_affirmative:
             return True  # "did not want to comment"
         if verb.dep_ == "acl" and head.lemma_.lower() in self.actors.roles["documents"]:
-            return False  # "said in a statement accusing Trump of …"
+            # "said in a statement accusing Trump of …" (but "in a message posted Friday, X said": the
+            # document's posting is no speech of its own)
+            return verb.lemma_.lower() in self.lex.speech_if_clause
         governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb.dep_ == "pcomp" and governor is not None and governor.lemma_.lower() in self.lex.negated_affirmative \
                 and any(c.dep_ == "neg" for c in governor.children):

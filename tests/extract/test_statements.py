@@ -965,3 +965,17 @@ def test_speech_only_hoped_for_or_allowed_is_no_statement(run):
 def test_telling_lies_is_no_report_of_speech(run):
     st, _, actors = run("The mayor argued that the governor tells so many lies that nobody listens any more.")
     assert [s.speaker for s in st] == [st[0].speaker] and all(s.evidence.cue.text == "argued" for s in st)
+
+
+def test_the_posting_of_a_message_is_no_second_cue(run):
+    st, _, actors = run('In a Facebook message posted Friday, Ann Reed said she has had "areas of disagreement" '
+                        'with the mayor.')
+    assert _triples(st, actors) == [("Ann Reed", "assert", None)]
+    assert [s.evidence.cue.text for s in st] == ["said"]
+
+
+def test_concluding_is_speech_only_with_what_was_concluded(run):
+    st, _, actors = run("The panel concluded with a minute of silence.")
+    assert st == []
+    st, _, actors = run("Senator Ann Reed concluded that the deal had failed.")
+    assert _triples(st, actors) == [("Ann Reed", "assert", None)]
