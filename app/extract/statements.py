@@ -512,6 +512,8 @@ class StatementFinder:
             return True  # "taxpayers reporting gains", "pilloried for acknowledging" (but "by telling them")
         if verb.dep_ == "xcomp" and head.lemma_.lower() == "be":
             return True  # "are to blame"
+        if head.lower_ == "worth":
+            return True  # "It is worth noting that …": the journalist's own remark
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive and any(c.dep_ == "aux" and c.lower_ in self.lex.hypothetical for c in head.children):
             return True  # "it could take months for the panel to report its findings"

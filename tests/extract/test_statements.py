@@ -979,3 +979,9 @@ def test_concluding_is_speech_only_with_what_was_concluded(run):
     assert st == []
     st, _, actors = run("Senator Ann Reed concluded that the deal had failed.")
     assert _triples(st, actors) == [("Ann Reed", "assert", None)]
+
+
+def test_it_is_worth_noting_is_the_journalists_own_remark(run):
+    st, _, actors = run("Shell said profits rose. It is worth noting that the new levy was approved by the "
+                        "European Parliament last year.")
+    assert [s.evidence.cue.text for s in st] == ["said"]
