@@ -614,6 +614,12 @@ class StatementFinder:
             appos = next((c for c in subj.children if c.dep_ == "appos" and not c.is_upper), None)
             if appos is not None:
                 subj = appos  # "LONDON (AP) — European Union regulators accused …": a dateline, then the subject
+        if subj is not None and subj.pos_ == "NOUN" and not self.actors.names_actor(subj.lemma_.lower()) \
+                and subj.lemma_.lower() not in self.actors.roles["documents"]:
+            named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}), None)
+            if named is not None:
+                subj = named  # "With 50 days until the election, Jane Moore, an adviser, called …": the name
         if subj is not None and subj.lower_ in {"who", "which"} and subj.i > 0 and verb.doc[subj.i - 1].pos_ in {
                 "NOUN", "PROPN"} and (verb.dep_ == "advcl" or (verb.dep_ == "relcl" and verb.head.pos_ in {"VERB", "AUX"})):
             self._relative = subj  # "turned to the Police Department which reported …" (hung on the verb)
@@ -973,8 +979,9 @@ class StatementFinder:
     def _call(self, verb: Token, speaker: Resolved, cue: TextSpan, sent, base, sent_span, quotes):
         """'called for X' / 'called on X to' (assert), 'called the report fake' (deny), 'called X a liar' (accuse);
         'branded' and 'dubbed' name their object the same way."""
-        prt = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"} and c.i > verb.i]
-        # (not the "on" of "X on Wednesday called on Y to …")
+        prt = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"} and c.i > verb.i
+               and all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1:c.i])]
+        # (not the "on" of "X on Wednesday called on Y to …" or of "called the remarks on Monday a …")
         if prt:
             obj = next((c for c in prt[0].children if c.dep_ in {"pobj", "pcomp"}), None)  # "called for reducing …"
             cue = token_span([verb, prt[0]], base)
@@ -991,7 +998,8 @@ class StatementFinder:
                 dash = next((t.i for t in toks if t.text in {"--", ";"} | _SIGNATURE_DASHES), None)
                 content = token_span([t for t in toks if dash is None or t.i < dash], base)  # (not an aside after a dash)
             return [Found(speaker, "assert", cue, sent_span, content, confidence=0.8)]
-        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None) or \
+            next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "X has been called a charlatan by Y"
         oprd = next((c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp"}), None)
         both = [c for c in verb.children if c.dep_ == "oprd"]
         if dobj is None and len(both) == 2:

@@ -985,3 +985,21 @@ def test_it_is_worth_noting_is_the_journalists_own_remark(run):
     st, _, actors = run("Shell said profits rose. It is worth noting that the new levy was approved by the "
                         "European Parliament last year.")
     assert [s.evidence.cue.text for s in st] == ["said"]
+
+
+def test_a_named_appositive_speaks_when_the_parser_takes_a_fronted_noun_as_subject(run):
+    st, _, actors = run('With ten days until the vote, Jane Moore, a senior adviser to the campaign, called the '
+                        'governor\'s remarks on Monday "a real wake-up call" to voters.')
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Jane Moore", "called")]
+
+
+def test_called_on_after_an_object_is_no_call_on(run):
+    st, _, actors = run('Jane Moore called the governor\'s remarks on Monday "a real wake-up call" to voters.')
+    assert [s.evidence.cue.text for s in st] == ["called"]
+    assert st[0].evidence.content.text.startswith("the governor's remarks on Monday")
+
+
+def test_being_called_a_charlatan_by_someone_is_their_charge(run):
+    st, _, actors = run("Peter Hall has been called a charlatan by fellow doctors for selling miracle cures.")
+    assert [(s.relation, actors[s.target].label) for s in st] == [("accuse", "Peter Hall")]
+    assert st[0].evidence.speaker.text == "fellow doctors"
