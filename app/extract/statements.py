@@ -273,7 +273,7 @@ class StatementFinder:
         found = (found + [f for f in labels if f.cue.text == ":" and f.speaker.mention.text.isupper()]) if found \
             else labels
         found += self._signed_quotes(sent, base, sent_span, quotes, found)
-        found = [self._own_denial(f, sent, base, quotes) for f in _outermost(found, self._reporting_medium)]
+        found = [self._own_denial(f, sent, base, quotes) for f in _outermost(found, self._reporting_medium, self._medium)]
         if any(f.cue.text.lower() != "according to" for f in found):
             # "…, Peskov said, according to Reuters": the medium only carries the quote (but "watched
             # the videos, according to their attorneys, and said …" has two sources of its own)
@@ -1284,7 +1284,8 @@ _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}
 
 
-def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: False) -> list[Found]:
+def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: False,
+               outlet: Callable[[Found], bool] = lambda f: False) -> list[Found]:
     """Keep one statement per speech act when one is reported inside another's content.
 
     "He says Goldsmith warned Blair that …": the outer act is the statement, the inner one part of its
@@ -1303,7 +1304,14 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
     def same_content(f: Found, g: Found) -> bool:  # "X said P, the news agency reported" (misparsed)
         return f.content is not None and g.content is not None and g.content.start <= f.content.start < g.content.end
 
+    def own_source(f: Found) -> bool:
+        # "Police said P, according to lawyers for the family": the lawyers vouch for what the police said
+        # (but "…, the minister said, according to Reuters": the news outlet only carries it)
+        return f.cue.text.lower() == "according to" and not outlet(f)
+
     def dropped(f: Found) -> bool:
+        if carrier(f) and own_source(f):
+            return False
         if carrier(f):
             return any(contains(f, g) or (same_content(f, g) and not carrier(g))
                        for g in found if g.speaker.actor_id != f.speaker.actor_id)

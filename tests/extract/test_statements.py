@@ -395,6 +395,15 @@ def test_according_to_a_source_of_its_own_stands_beside_another_cue(run):
     assert [s.evidence.cue.text for s in st] == ["says"]  # a magazine only carries it
 
 
+def test_according_to_a_source_that_is_no_outlet_vouches_for_the_speech_it_reports(run):
+    st, _, actors = run("The sheriff has said deputies will not publish the bodycam footage, according to lawyers "
+                        "for the driver.")
+    assert sorted(s.evidence.cue.text for s in st) == ["according to", "said"]
+    st, _, actors = run("Reuters reports that the mayor has lost support among renters, according to the Urban "
+                        "Housing Institute.")
+    assert "according to" in [s.evidence.cue.text for s in st]
+
+
 
 def test_charges_of_failing_to_act_and_of_the_means_used(run):
     st, _, actors = run("The administration says Pakistan is not taking strong enough steps to combat the Taliban.")
