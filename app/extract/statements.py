@@ -1092,7 +1092,7 @@ class StatementFinder:
 
     def _according_to(self, tok: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> Found | None:
         to = sent.doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or _misread_compound(to)
         if pobj is None:
             return None
         if pobj.lemma_.lower() in self.lex.sources_needing_author:
@@ -1327,6 +1327,15 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
                     text = c.text[:cut - c.start].rstrip(" ,;:-—–")
                     g.content = TextSpan(text, c.start, c.start + len(text))
     return kept
+
+
+def _misread_compound(to: Token) -> Token | None:
+    """The noun after 'according to' when the parser read its first word as a verb: "according to
+    show insiders" (show/VB + insiders/dobj); no verb follows 'according to' directly."""
+    verb = next((c for c in to.children if c.dep_ == "pcomp" and c.i == to.i + 1 and c.tag_ == "VB"), None)
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1 and c.tag_ == "NNS"), None)
 
 
 def _punct_between(a: Token, b: Token) -> bool:

@@ -938,3 +938,8 @@ def test_dismissing_an_actor_as_something_is_a_charge_but_dismissing_a_plan_is_n
     st, _, actors = run("In July, the senator dismissed Estonia as a suburb of St. Petersburg.",
                         "The board dismissed the plan as too costly.")
     assert _triples(st, actors) == [("senator", "accuse", "Estonia")]
+
+
+def test_according_to_a_group_whose_first_word_the_parser_reads_as_a_verb(run):
+    st, _, actors = run("The coach shouted at the players after every loss, according to show insiders.")
+    assert [(s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [("according to", "insiders")]
