@@ -799,6 +799,8 @@ class StatementFinder:
             if obj is not None and ccomp is None:
                 content = _subtree_span(obj, base)
                 nominal = self._attributed_noun(obj, sent, base, sent_span)
+                if self._contradicting_fact(verb):
+                    return nominal or None
                 if self._names_claim(obj) or any(t.lower_ in {"such", "these", "those", "the"} for t in obj.lefts):
                     claim_ref = "anaphor"
                 if nominal:
@@ -1166,6 +1168,13 @@ class StatementFinder:
             f.relation = "assert"
             return self._accusations(f, clause, base)
         return [f]
+
+    def _contradicting_fact(self, verb: Token) -> bool:
+        """ "The footage shows the gate was open, contradicting the guards' claim that …": a participle of
+        a denying verb that hangs on a clause with no speech verb above it states a fact, not a denial
+        (but "said the gate was open, contradicting …" is the speaker's)."""
+        return verb.tag_ == "VBG" and verb.dep_ == "advcl" \
+            and not any(a.lemma_.lower() in self.lex.verbs for a in verb.ancestors)
 
     def _maker(self, verb: Token) -> Token | None:
         """Who made the claims of a passive 'the claims were made …': the agent ('by X'), or the

@@ -943,3 +943,12 @@ def test_dismissing_an_actor_as_something_is_a_charge_but_dismissing_a_plan_is_n
 def test_according_to_a_group_whose_first_word_the_parser_reads_as_a_verb(run):
     st, _, actors = run("The coach shouted at the players after every loss, according to show insiders.")
     assert [(s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [("according to", "insiders")]
+
+
+def test_contradicting_a_claim_in_a_clause_with_no_speech_verb_states_a_fact(run):
+    st, _, actors = run("The camera footage shows that Lopez had stopped at the light, contradicting Denver "
+                        "police's earlier claim that Lopez had sped through it.")
+    assert "deny" not in [s.relation for s in st]
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "claim")]
+    st, _, actors = run("The mayor said the gate was open, contradicting the guards' claim that it was locked.")
+    assert [(actors[s.speaker].label, s.relation) for s in st if s.relation == "deny"] == [("mayor", "deny")]
