@@ -1157,7 +1157,7 @@ class StatementFinder:
                            and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
         if holder is None or clause is None:
             return []
-        speaker = self.actors.resolve(holder, base)
+        speaker = self._holder(holder, base)
         if speaker is None:
             return []
         content = _subtree_span(clause, base)
@@ -1168,6 +1168,15 @@ class StatementFinder:
             f.relation = "assert"
             return self._accusations(f, clause, base)
         return [f]
+
+    def _holder(self, holder: Token, base: int) -> Resolved | None:
+        """Whose claim it is: a named holder, or the actor a possessive pronoun refers to ("Contrary to
+        his claim that the audit would show nothing, …" after the mayor was named)."""
+        pronoun = _POSSESSIVES.get(holder.lower_)
+        if pronoun is None:
+            return self.actors.resolve(holder, base)
+        actor_id = self.actors.resolve_pronoun(pronoun)
+        return Resolved(actor_id, token_span([holder], base)) if actor_id is not None else None
 
     def _contradicting_fact(self, verb: Token) -> bool:
         """ "The footage shows the gate was open, contradicting the guards' claim that …": a participle of

@@ -952,3 +952,11 @@ def test_contradicting_a_claim_in_a_clause_with_no_speech_verb_states_a_fact(run
     assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "claim")]
     st, _, actors = run("The mayor said the gate was open, contradicting the guards' claim that it was locked.")
     assert [(actors[s.speaker].label, s.relation) for s in st if s.relation == "deny"] == [("mayor", "deny")]
+
+
+def test_a_claim_of_a_possessive_pronoun_is_the_claim_of_the_actor_it_refers_to(run):
+    st, _, actors = run("Mayor Alice Brandt has kept the audit secret.",
+                        "Contrary to her claim that the audit would show nothing, it lists dozens of unpaid contracts.")
+    assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
+        ("Alice Brandt", "assert", "claim")]
+    assert st[0].evidence.speaker.text == "her"
