@@ -262,7 +262,7 @@ class StatementFinder:
                                                       and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))
                                                   or self._as_it(tok) or self._topic(tok) is not None
                                                   or self._finding(tok)):
-                f = self._verb_cue(tok, sent, base, sent_span, quotes)
+                f = self._comma_aside(tok, sent, base, sent_span) or self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
             if f:
@@ -515,6 +515,30 @@ class StatementFinder:
             if not (opening > verb.idx - verb.sent.start_char) and not colon:  # '"…," Sanders said, including: "…?"'
                 return True
         return False
+
+    def _comma_aside(self, verb: Token, sent: Span, base: int, sent_span: TextSpan) -> list[Found] | None:
+        """ "Ohio, as one of the governor's aides pointed out, rarely votes early": a bare cue after "as",
+        set off by commas, speaks the clause around it. Read from the words, since the parser often
+        hangs such an aside on the subject or takes its verb for the main one."""
+        if verb.lemma_.lower() not in self.lex.parenthetical | self.lex.speech_if_clause:
+            return None
+        aside = _as_aside_bounds(verb, sent)
+        if aside is None:
+            return None
+        first, last = aside
+        if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i < last for c in verb.children):
+            return None  # "as she said she would": a clause of its own
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and first < c.i < verb.i), None) \
+            or next((c for c in verb.doc[first + 1].children if c.dep_ == "pobj"), None)  # ("as" read as a preposition)
+        if subj is None:
+            return None
+        speaker = self._resolve_speaker(subj, base, loose=True)
+        rest = [t for t in sent if not first <= t.i <= last and not t.is_punct]
+        if speaker is None or len(rest) < 3:
+            return None
+        cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
+        f = Found(speaker, "assert", cue, sent_span, token_span(rest, base), confidence=0.8)
+        return self._accusations(f, sent.root, base)
 
     def _as_it(self, verb: Token) -> bool:
         """ "As the senator put it, …", "…, as a department memo phrased it": a cue for the clause around it."""
@@ -1345,6 +1369,24 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
                     text = c.text[:cut - c.start].rstrip(" ,;:-—–")
                     g.content = TextSpan(text, c.start, c.start + len(text))
     return kept
+
+
+def _as_aside_bounds(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """The token indices of ", as the mayor noted," around a cue verb (from the comma before "as" to the
+    comma or the full stop after the verb, its particle and time words), or None."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j > sent.start and not doc[j].is_punct and doc[j].lower_ != "as":
+        j -= 1
+    if doc[j].lower_ != "as" or j - 1 <= sent.start or doc[j - 1].text != ",":
+        return None
+    below = {t.i for c in verb.children if c.dep_ in {"prt", "advmod", "npadvmod"} for t in c.subtree}
+    k = verb.i + 1
+    while k < sent.end and k in below and not doc[k].is_punct:
+        k += 1
+    if k >= sent.end or doc[k].text not in {",", "."}:
+        return None
+    return j - 1, k
 
 
 def _misread_compound(to: Token) -> Token | None:

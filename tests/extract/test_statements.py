@@ -960,3 +960,13 @@ def test_a_claim_of_a_possessive_pronoun_is_the_claim_of_the_actor_it_refers_to(
     assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
         ("Alice Brandt", "assert", "claim")]
     assert st[0].evidence.speaker.text == "her"
+
+
+def test_an_as_aside_set_off_by_commas_speaks_the_clause_around_it(run):
+    st, _, actors = run("Ohio, as one of Governor Ruth Kaplan's economic aides pointed out, rarely holds early votes.")
+    assert [(s.relation, s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [
+        ("assert", "pointed out", "one of Governor Ruth Kaplan's economic aides")]
+    st, _, actors = run("The levy, as several senators pointed out last week, costs farmers too much.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("senators", "pointed out")]
+    st, _, actors = run("Mayor Jane Hollis left early, as she said she would.")
+    assert all(s.evidence.content is None or "would" in s.evidence.content.text for s in st)  # no aside
