@@ -632,6 +632,11 @@ class StatementFinder:
         if subj is not None:
             return subj, None
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and verb.tag_ == "VBP" and before.tag_ in {"NNS", "NNPS"} and before.dep_ == "pobj" \
+                and any(c.dep_ == "ccomp" for c in verb.children):
+            # "below the $5 million analysts say a campaign costs": a relative clause without "that" whose
+            # subject the parser read as the noun the clause qualifies (the verb agrees with it)
+            return before, None
         if before is not None and before.dep_ == "conj" and (before.pos_ == "PROPN" or before.tag_ == "NNS") \
                 and verb.dep_ in {"ccomp", "conj"} and before.head.i != verb.i:
             # "Republicans said … mishandled the investigation and Democrats accused the GOP of …": the subject

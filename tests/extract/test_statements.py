@@ -970,3 +970,9 @@ def test_an_as_aside_set_off_by_commas_speaks_the_clause_around_it(run):
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("senators", "pointed out")]
     st, _, actors = run("Mayor Jane Hollis left early, as she said she would.")
     assert all(s.evidence.content is None or "would" in s.evidence.content.text for s in st)  # no aside
+
+
+def test_a_relative_clause_without_that_after_an_amount_has_its_own_speaker(run):
+    st, _, actors = run("The school raised far less than the minimum $8 million engineers say it needs for a new roof.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [
+        ("engineers", "say", "engineers")]
