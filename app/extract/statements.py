@@ -617,6 +617,9 @@ class StatementFinder:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return pobj, passive_subj
+        source = _passive_as_source(verb)
+        if source is not None:
+            return source, None
         subj = self._subject(verb)
         if subj is not None and subj.is_upper and len(subj.text) > 2:
             appos = next((c for c in subj.children if c.dep_ == "appos" and not c.is_upper), None)
@@ -860,7 +863,7 @@ class StatementFinder:
                 return None  # "expressed concern that …" is voiced, "expressed the parcel" is not speech
             # "As many economists have pointed out, the bank is free to …": the clause the aside comments on
             as_aside = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-                and lemma in self.lex.parenthetical | self.lex.speech_if_clause \
+                and (lemma in self.lex.parenthetical | self.lex.speech_if_clause or _passive_as_source(verb) is not None) \
                 and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)  # (not "as he welcomed guests")
             topic = self._topic(verb)
             if lemma in self.lex.speech_if_topic and topic is None:
@@ -1374,6 +1377,19 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
                     text = c.text[:cut - c.start].rstrip(" ,;:-—–")
                     g.content = TextSpan(text, c.start, c.start + len(text))
     return kept
+
+
+def _passive_as_source(verb: Token) -> Token | None:
+    """The source of a passive "as" aside: "As reported by the Globe, …" (the agent), "As stated in
+    Brown's column, …" (the document, which speaks for its issuer); None for anything else."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or _own_subject(verb) \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in"}):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if pobj is not None:
+            return pobj
+    return None
 
 
 def _as_aside_bounds(verb: Token, sent: Span) -> tuple[int, int] | None:

@@ -976,3 +976,13 @@ def test_a_relative_clause_without_that_after_an_amount_has_its_own_speaker(run)
     st, _, actors = run("The school raised far less than the minimum $8 million engineers say it needs for a new roof.")
     assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [
         ("engineers", "say", "engineers")]
+
+
+def test_a_passive_as_aside_is_said_by_its_agent_or_the_issuer_of_its_document(run):
+    st, _, actors = run("As stated in Senator Ellen Brody's letter, the county never approved the contract.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ellen Brody", "stated")]
+    assert st[0].evidence.content.text == "the county never approved the contract"
+    st, _, actors = run("As reported by the Denver Post, the county never approved the contract.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Denver Post", "reported")]
+    st, _, actors = run("As seen in the video, the county never approved the contract.")
+    assert st == []
