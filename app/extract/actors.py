@@ -102,6 +102,9 @@ def noun_phrase(head: Token) -> list[Token]:
         if t.text in {"—", "–", "--", "(", ")", ":", ";"}:
             lo = t.i + 1
     toks = [t for t in head.doc[lo:hi + 1]]
+    money = [t.i for t in toks if t.i < head.i and t.ent_type_ == "MONEY"]
+    if money:  # "the minimum $20 million experts say it costs": an amount the parser hung on the noun after it
+        toks = [t for t in toks if t.i > max(money)]
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
         toks = toks[1:]
     while toks and toks[-1].is_punct:

@@ -127,12 +127,22 @@ _BODY_VERB = re.compile(r"(?<=[A-Za-z.] )([a-z]+s)(?= that\b)")
 _PAIR_CLAIM = re.compile(r"\b((?:[Tt]he (?:pair|two|duo)|[Bb]oth) )claim(?= (?:they|he|she|we|that)\b)")
 
 
+# "Tulsa police’s earlier claim": the small model, trained on straight apostrophes, reads a curly one
+# inside a word as a quotation mark or a verb ("’s" as "is"); the straight one (same length) as it is meant
+_CURLY_APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])")
+
+
+def straight_apostrophes(text: str) -> str:
+    """"police’s", "didn’t" → "police's", "didn't" (same length, so the offsets hold)."""
+    return _CURLY_APOSTROPHE.sub("'", text)
+
+
 def body_for_parser(paragraph: str, article: str) -> str:
     """A paragraph as the parser reads it best: "Trump claims that …" / "Trump charges that …" with
     the cue verb (tagged a plural noun by the small model after a name) replaced as in a headline
     (see ``headline_for_parser``). Only before "that", after a name; same length, offsets hold.
     Likewise "The pair claim they …" (see ``_PAIR_CLAIM``)."""
-    paragraph = _PAIR_CLAIM.sub(r"\1argue", paragraph)
+    paragraph = _PAIR_CLAIM.sub(r"\1argue", straight_apostrophes(paragraph))
     if " that" not in paragraph:
         return paragraph
     return _cue_verbs_in_past(paragraph, article, _BODY_VERB)
@@ -144,7 +154,8 @@ def headline_for_parser(headline: str, article: str) -> str:
     saying …" → "Trump denied saying …", "China accuses US …" → "China accused US …"): the small
     model tags headline "-s" verbs as plural nouns. Same length, so the offsets hold; the cue's text
     is read back from the submitted headline."""
-    return _cue_verbs_in_past(sentence_case(headline, article), article.replace(headline, " "), _HEADLINE_VERB)
+    return _cue_verbs_in_past(sentence_case(straight_apostrophes(headline), article), article.replace(headline, " "),
+                              _HEADLINE_VERB)
 
 
 def _cue_verbs_in_past(text: str, article: str, pattern: re.Pattern[str]) -> str:

@@ -265,7 +265,7 @@ class StatementFinder:
                                                       and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children))
                                                   or self._as_it(tok) or self._topic(tok) is not None
                                                   or self._finding(tok)):
-                f = self._verb_cue(tok, sent, base, sent_span, quotes)
+                f = self._comma_aside(tok, sent, base, sent_span) or self._verb_cue(tok, sent, base, sent_span, quotes)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.attribution_nouns:
                 f = self._noun_cue(tok, sent, base, sent_span)
             if f:
@@ -276,7 +276,7 @@ class StatementFinder:
         found = (found + [f for f in labels if f.cue.text == ":" and f.speaker.mention.text.isupper()]) if found \
             else labels
         found += self._signed_quotes(sent, base, sent_span, quotes, found)
-        found = [self._own_denial(f, sent, base, quotes) for f in _outermost(found, self._reporting_medium)]
+        found = [self._own_denial(f, sent, base, quotes) for f in _outermost(found, self._reporting_medium, self._medium)]
         if any(f.cue.text.lower() != "according to" for f in found):
             # "…, Peskov said, according to Reuters": the medium only carries the quote (but "watched
             # the videos, according to their attorneys, and said …" has two sources of its own)
@@ -532,6 +532,30 @@ class StatementFinder:
                 return True
         return False
 
+    def _comma_aside(self, verb: Token, sent: Span, base: int, sent_span: TextSpan) -> list[Found] | None:
+        """ "Ohio, as one of the governor's aides pointed out, rarely votes early": a bare cue after "as",
+        set off by commas, speaks the clause around it. Read from the words, since the parser often
+        hangs such an aside on the subject or takes its verb for the main one."""
+        if verb.lemma_.lower() not in self.lex.parenthetical | self.lex.speech_if_clause:
+            return None
+        aside = _as_aside_bounds(verb, sent)
+        if aside is None:
+            return None
+        first, last = aside
+        if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i < last for c in verb.children):
+            return None  # "as she said she would": a clause of its own
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and first < c.i < verb.i), None) \
+            or next((c for c in verb.doc[first + 1].children if c.dep_ == "pobj"), None)  # ("as" read as a preposition)
+        if subj is None:
+            return None
+        speaker = self._resolve_speaker(subj, base, loose=True)
+        rest = [t for t in sent if not first <= t.i <= last and not t.is_punct]
+        if speaker is None or len(rest) < 3:
+            return None
+        cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
+        f = Found(speaker, "assert", cue, sent_span, token_span(rest, base), confidence=0.8)
+        return self._accusations(f, sent.root, base)
+
     def _as_it(self, verb: Token) -> bool:
         """ "As the senator put it, …", "…, as a department memo phrased it": a cue for the clause around it."""
         return verb.lemma_.lower() in self.lex.as_it and verb.dep_ == "advcl" \
@@ -609,6 +633,9 @@ class StatementFinder:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return pobj, passive_subj
+        source = _passive_as_source(verb)
+        if source is not None:
+            return source, None
         subj = self._subject(verb)
         if subj is not None and subj.is_upper and len(subj.text) > 2:
             appos = next((c for c in subj.children if c.dep_ == "appos" and not c.is_upper), None)
@@ -630,6 +657,11 @@ class StatementFinder:
         if subj is not None:
             return subj, None
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and verb.tag_ == "VBP" and before.tag_ in {"NNS", "NNPS"} and before.dep_ == "pobj" \
+                and any(c.dep_ == "ccomp" for c in verb.children):
+            # "below the $5 million analysts say a campaign costs": a relative clause without "that" whose
+            # subject the parser read as the noun the clause qualifies (the verb agrees with it)
+            return before, None
         if before is not None and before.dep_ == "conj" and (before.pos_ == "PROPN" or before.tag_ == "NNS") \
                 and verb.dep_ in {"ccomp", "conj"} and before.head.i != verb.i:
             # "Republicans said … mishandled the investigation and Democrats accused the GOP of …": the subject
@@ -823,6 +855,8 @@ class StatementFinder:
             if obj is not None and ccomp is None:
                 content = _subtree_span(obj, base)
                 nominal = self._attributed_noun(obj, sent, base, sent_span)
+                if self._contradicting_fact(verb):
+                    return nominal or None
                 if self._names_claim(obj) or any(t.lower_ in {"such", "these", "those", "the"} for t in obj.lefts):
                     claim_ref = "anaphor"
                 if nominal:
@@ -853,7 +887,7 @@ class StatementFinder:
                 return None  # "expressed concern that …" is voiced, "expressed the parcel" is not speech
             # "As many economists have pointed out, the bank is free to …": the clause the aside comments on
             as_aside = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-                and lemma in self.lex.parenthetical | self.lex.speech_if_clause \
+                and (lemma in self.lex.parenthetical | self.lex.speech_if_clause or _passive_as_source(verb) is not None) \
                 and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)  # (not "as he welcomed guests")
             topic = self._topic(verb)
             if lemma in self.lex.speech_if_topic and topic is None:
@@ -1122,7 +1156,7 @@ class StatementFinder:
 
     def _according_to(self, tok: Token, sent: Span, base: int, sent_span: TextSpan, quotes) -> Found | None:
         to = sent.doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or _misread_compound(to)
         if pobj is None:
             return None
         if pobj.lemma_.lower() in self.lex.sources_needing_author:
@@ -1185,7 +1219,7 @@ class StatementFinder:
                            and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
         if holder is None or clause is None:
             return []
-        speaker = self.actors.resolve(holder, base)
+        speaker = self._holder(holder, base)
         if speaker is None:
             return []
         content = _subtree_span(clause, base)
@@ -1196,6 +1230,22 @@ class StatementFinder:
             f.relation = "assert"
             return self._accusations(f, clause, base)
         return [f]
+
+    def _holder(self, holder: Token, base: int) -> Resolved | None:
+        """Whose claim it is: a named holder, or the actor a possessive pronoun refers to ("Contrary to
+        his claim that the audit would show nothing, …" after the mayor was named)."""
+        pronoun = _POSSESSIVES.get(holder.lower_)
+        if pronoun is None:
+            return self.actors.resolve(holder, base)
+        actor_id = self.actors.resolve_pronoun(pronoun)
+        return Resolved(actor_id, token_span([holder], base)) if actor_id is not None else None
+
+    def _contradicting_fact(self, verb: Token) -> bool:
+        """ "The footage shows the gate was open, contradicting the guards' claim that …": a participle of
+        a denying verb that hangs on a clause with no speech verb above it states a fact, not a denial
+        (but "said the gate was open, contradicting …" is the speaker's)."""
+        return verb.tag_ == "VBG" and verb.dep_ == "advcl" \
+            and not any(a.lemma_.lower() in self.lex.verbs for a in verb.ancestors)
 
     def _maker(self, verb: Token) -> Token | None:
         """Who made the claims of a passive 'the claims were made …': the agent ('by X'), or the
@@ -1314,7 +1364,8 @@ _SIGNATURE_DASHES = {"―", "—", "–"}
 _CARRIERS = {"according to", "reports", "reported", "report"}
 
 
-def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: False) -> list[Found]:
+def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: False,
+               outlet: Callable[[Found], bool] = lambda f: False) -> list[Found]:
     """Keep one statement per speech act when one is reported inside another's content.
 
     "He says Goldsmith warned Blair that …": the outer act is the statement, the inner one part of its
@@ -1333,7 +1384,14 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
     def same_content(f: Found, g: Found) -> bool:  # "X said P, the news agency reported" (misparsed)
         return f.content is not None and g.content is not None and g.content.start <= f.content.start < g.content.end
 
+    def own_source(f: Found) -> bool:
+        # "Police said P, according to lawyers for the family": the lawyers vouch for what the police said
+        # (but "…, the minister said, according to Reuters": the news outlet only carries it)
+        return f.cue.text.lower() == "according to" and not outlet(f)
+
     def dropped(f: Found) -> bool:
+        if carrier(f) and own_source(f):
+            return False
         if carrier(f):
             return any(contains(f, g) or (same_content(f, g) and not carrier(g))
                        for g in found if g.speaker.actor_id != f.speaker.actor_id)
@@ -1349,6 +1407,46 @@ def _outermost(found: list[Found], medium: Callable[[Found], bool] = lambda f: F
                     text = c.text[:cut - c.start].rstrip(" ,;:-—–")
                     g.content = TextSpan(text, c.start, c.start + len(text))
     return kept
+
+
+def _passive_as_source(verb: Token) -> Token | None:
+    """The source of a passive "as" aside: "As reported by the Globe, …" (the agent), "As stated in
+    Brown's column, …" (the document, which speaks for its issuer); None for anything else."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or _own_subject(verb) \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in"}):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if pobj is not None:
+            return pobj
+    return None
+
+
+def _as_aside_bounds(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """The token indices of ", as the mayor noted," around a cue verb (from the comma before "as" to the
+    comma or the full stop after the verb, its particle and time words), or None."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j > sent.start and not doc[j].is_punct and doc[j].lower_ != "as":
+        j -= 1
+    if doc[j].lower_ != "as" or j - 1 <= sent.start or doc[j - 1].text != ",":
+        return None
+    below = {t.i for c in verb.children if c.dep_ in {"prt", "advmod", "npadvmod"} for t in c.subtree}
+    k = verb.i + 1
+    while k < sent.end and k in below and not doc[k].is_punct:
+        k += 1
+    if k >= sent.end or doc[k].text not in {",", "."}:
+        return None
+    return j - 1, k
+
+
+def _misread_compound(to: Token) -> Token | None:
+    """The noun after 'according to' when the parser read its first word as a verb: "according to
+    show insiders" (show/VB + insiders/dobj); no verb follows 'according to' directly."""
+    verb = next((c for c in to.children if c.dep_ == "pcomp" and c.i == to.i + 1 and c.tag_ == "VB"), None)
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1 and c.tag_ == "NNS"), None)
 
 
 def _punct_between(a: Token, b: Token) -> bool:

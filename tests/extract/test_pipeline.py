@@ -147,3 +147,16 @@ def test_the_pair_claim_is_parsed_as_a_verb(pipeline):
     labels = {n["id"]: n["label"] for n in graph["nodes"]}
     assert sorted((labels[e["source"]], e["relation"], e["evidence"][0]["cue"]["text"]) for e in graph["edges"]) == [
         ("Anna Berg", "accuse", "claim"), ("Ivanov", "accuse", "claim")]
+
+
+def test_curly_apostrophes_inside_words_are_parsed_as_straight_ones(pipeline):
+    from app.extract.pipeline import body_for_parser
+
+    assert body_for_parser("Denver police’s claim didn’t hold, as ‘critics’ noted.", "") == \
+        "Denver police's claim didn't hold, as ‘critics’ noted."
+    text = ("Driver was stopped at the light\n\nVideo shows that Lopez had stopped at the light, "
+            "contradicting Denver police’s earlier claim that Lopez had sped through it.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    labels = {n["id"]: n["label"] for n in graph["nodes"]}
+    edges = [(labels[e["source"]], e["relation"], e["evidence"][0]["cue"]["text"]) for e in graph["edges"]]
+    assert edges == [("Denver police", "assert", "claim")]

@@ -395,6 +395,15 @@ def test_according_to_a_source_of_its_own_stands_beside_another_cue(run):
     assert [s.evidence.cue.text for s in st] == ["says"]  # a magazine only carries it
 
 
+def test_according_to_a_source_that_is_no_outlet_vouches_for_the_speech_it_reports(run):
+    st, _, actors = run("The sheriff has said deputies will not publish the bodycam footage, according to lawyers "
+                        "for the driver.")
+    assert sorted(s.evidence.cue.text for s in st) == ["according to", "said"]
+    st, _, actors = run("Reuters reports that the mayor has lost support among renters, according to the Urban "
+                        "Housing Institute.")
+    assert "according to" in [s.evidence.cue.text for s in st]
+
+
 
 def test_charges_of_failing_to_act_and_of_the_means_used(run):
     st, _, actors = run("The administration says Pakistan is not taking strong enough steps to combat the Taliban.")
@@ -1003,3 +1012,49 @@ def test_being_called_a_charlatan_by_someone_is_their_charge(run):
     st, _, actors = run("Peter Hall has been called a charlatan by fellow doctors for selling miracle cures.")
     assert [(s.relation, actors[s.target].label) for s in st] == [("accuse", "Peter Hall")]
     assert st[0].evidence.speaker.text == "fellow doctors"
+def test_according_to_a_group_whose_first_word_the_parser_reads_as_a_verb(run):
+    st, _, actors = run("The coach shouted at the players after every loss, according to show insiders.")
+    assert [(s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [("according to", "insiders")]
+
+
+def test_contradicting_a_claim_in_a_clause_with_no_speech_verb_states_a_fact(run):
+    st, _, actors = run("The camera footage shows that Lopez had stopped at the light, contradicting Denver "
+                        "police's earlier claim that Lopez had sped through it.")
+    assert "deny" not in [s.relation for s in st]
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "claim")]
+    st, _, actors = run("The mayor said the gate was open, contradicting the guards' claim that it was locked.")
+    assert [(actors[s.speaker].label, s.relation) for s in st if s.relation == "deny"] == [("mayor", "deny")]
+
+
+def test_a_claim_of_a_possessive_pronoun_is_the_claim_of_the_actor_it_refers_to(run):
+    st, _, actors = run("Mayor Alice Brandt has kept the audit secret.",
+                        "Contrary to her claim that the audit would show nothing, it lists dozens of unpaid contracts.")
+    assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
+        ("Alice Brandt", "assert", "claim")]
+    assert st[0].evidence.speaker.text == "her"
+
+
+def test_an_as_aside_set_off_by_commas_speaks_the_clause_around_it(run):
+    st, _, actors = run("Ohio, as one of Governor Ruth Kaplan's economic aides pointed out, rarely holds early votes.")
+    assert [(s.relation, s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [
+        ("assert", "pointed out", "one of Governor Ruth Kaplan's economic aides")]
+    st, _, actors = run("The levy, as several senators pointed out last week, costs farmers too much.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("senators", "pointed out")]
+    st, _, actors = run("Mayor Jane Hollis left early, as she said she would.")
+    assert all(s.evidence.content is None or "would" in s.evidence.content.text for s in st)  # no aside
+
+
+def test_a_relative_clause_without_that_after_an_amount_has_its_own_speaker(run):
+    st, _, actors = run("The school raised far less than the minimum $8 million engineers say it needs for a new roof.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [
+        ("engineers", "say", "engineers")]
+
+
+def test_a_passive_as_aside_is_said_by_its_agent_or_the_issuer_of_its_document(run):
+    st, _, actors = run("As stated in Senator Ellen Brody's letter, the county never approved the contract.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ellen Brody", "stated")]
+    assert st[0].evidence.content.text == "the county never approved the contract"
+    st, _, actors = run("As reported by the Denver Post, the county never approved the contract.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Denver Post", "reported")]
+    st, _, actors = run("As seen in the video, the county never approved the contract.")
+    assert st == []
