@@ -147,3 +147,19 @@ def test_the_pair_claim_is_parsed_as_a_verb(pipeline):
     labels = {n["id"]: n["label"] for n in graph["nodes"]}
     assert sorted((labels[e["source"]], e["relation"], e["evidence"][0]["cue"]["text"]) for e in graph["edges"]) == [
         ("Anna Berg", "accuse", "claim"), ("Ivanov", "accuse", "claim")]
+
+
+def test_a_cue_verb_ending_a_sentence_after_its_speaker_is_parsed_as_a_verb(pipeline):
+    from app.extract.pipeline import body_for_parser
+
+    assert body_for_parser("The levee was never inspected, the city's former engineer maintains.", "") == \
+        "The levee was never inspected, the city's former engineer announced."  # same relation and length
+    assert body_for_parser("Rents kept rising, despite the mayor's claims.", "") == \
+        "Rents kept rising, despite the mayor's claims."  # a noun after a preposition stays
+    assert body_for_parser("Turnout fell, Radio Sud's Ana Lima reports.", "") == \
+        "Turnout fell, Radio Sud's Ana Lima reports."  # a reporter carrying the news is left alone
+    text = ("Levee questions\n\nThe levee on the east bank was never inspected before the flood, the mayor's "
+            "former spokesman maintains. He left the post in May.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    assert [(e["relation"], ev["cue"]["text"], ev["speaker"]["text"]) for e in graph["edges"] for ev in e["evidence"]] \
+        == [("assert", "maintains", "the mayor's former spokesman")]
