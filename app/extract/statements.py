@@ -748,7 +748,11 @@ class StatementFinder:
         dobj = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
         quote = _quote_content(sent, base, quotes) or _short_quote(sent, base, quotes, verb)
         content = None
-        if ccomp is not None:
+        interrupted = _interrupted_clause(verb) if ccomp is None and dobj is None else None
+        if interrupted is not None:  # "continues to insist, most recently in a radio interview, that …"
+            ccomp, mark = interrupted
+            content = token_span([t for t in ccomp.subtree if t.i > mark.i], base)
+        elif ccomp is not None:
             content = _subtree_span(ccomp, base)
         elif quote is not None:
             content = quote
@@ -1392,6 +1396,25 @@ def _misattached_clause(verb: Token) -> list[Token]:
                 and any(c.dep_ in _SUBJ for c in tok.children):
             return [tok]
     return []
+
+
+def _interrupted_clause(verb: Token) -> tuple[Token, Token] | None:
+    """ "The mayor continues to insist, most recently in a radio interview, that the budget is balanced":
+    with a phrase between the cue and its that-clause the parser may hang the cue (or the verb it is
+    the infinitive of) below the clause's verb as a complement; a "that" after the cue marking a
+    clause with a subject of its own is the cue's complementizer. Returns (the clause's verb, "that")."""
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in load_lexicon().verbs for c in verb.children):
+        return None  # the clause is the inner cue's ("insist" of "continues to insist")
+    top = verb
+    while top.dep_ == "xcomp" and top.head.i < top.i:
+        top = top.head
+    clause = top.head
+    if top.dep_ != "ccomp" or clause.i < verb.i:
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i), None)
+    if mark is None or not any(c.dep_ in _SUBJ and c.i > mark.i for c in clause.children):
+        return None
+    return clause, mark
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:

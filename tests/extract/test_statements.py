@@ -929,3 +929,11 @@ def test_dismissing_an_actor_as_something_is_a_charge_but_dismissing_a_plan_is_n
     st, _, actors = run("In July, the senator dismissed Estonia as a suburb of St. Petersburg.",
                         "The board dismissed the plan as too costly.")
     assert _triples(st, actors) == [("senator", "accuse", "Estonia")]
+
+
+def test_a_that_clause_after_an_interrupting_phrase_is_what_was_insisted(run):
+    st, _, actors = run("Senator Mary Lowe continues to insist, most recently in a Sunday interview with CBS, that "
+                        "she really wants to debate but cannot because of the schedule.")
+    assert _triples(st, actors) == [("Mary Lowe", "assert", None)]
+    assert st[0].evidence.cue.text == "insist"
+    assert st[0].evidence.content.text.startswith("she really wants to debate")
