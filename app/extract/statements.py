@@ -51,6 +51,7 @@ class Lexicon:
     allegation_verbs: frozenset[str]
     request_verbs: frozenset[str]
     negated_affirmative: frozenset[str]
+    compelling_verbs: frozenset[str]
     deny_phrases: dict[str, str]
     media_words: frozenset[str]
     news_media: frozenset[str]
@@ -501,6 +502,8 @@ class StatementFinder:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive and any(c.dep_ == "aux" and c.lower_ in self.lex.hypothetical for c in head.children):
             return True  # "it could take months for the panel to report its findings"
+        if infinitive and _compelled(verb, self.lex) is not None:
+            return False  # "forced the chief executive to admit that …": he did admit it
         if infinitive and \
                 head.lemma_.lower() not in {"continue", "go", "repeat", "have", "use", "take", "appear", "seem",
                                             "rise", "step", "come"} | self.lex.negated_affirmative:
@@ -629,6 +632,9 @@ class StatementFinder:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] \
                 and not (verb.head.dep_ == "dobj" or (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "in")):
             return None, None  # "backed a case accusing …" (but "issued a statement calling …", "said in a letter …")
+        compelled = _compelled(verb, self.lex)
+        if compelled is not None:
+            return compelled, None  # "forced the chief executive to admit …": he is the one who admitted
         if verb.dep_ in {"advcl", "xcomp", "pcomp", "acl"}:
             # "said the U.S. would abandon the treaty, accusing Russia of …": the accuser is the
             # speaker of the nearest cue above, else the subject of the verb it hangs from
@@ -1396,6 +1402,16 @@ def _misattached_clause(verb: Token) -> list[Token]:
                 and any(c.dep_ in _SUBJ for c in tok.children):
             return [tok]
     return []
+
+
+def _compelled(verb: Token, lex: Lexicon) -> Token | None:
+    """ "The senator forced the chief executive to admit that …": the object of a compelling verb,
+    who is made to say what the infinitive says (not when the compelling itself is negated)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in lex.compelling_verbs or head.i > verb.i \
+            or any(c.dep_ == "neg" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _interrupted_clause(verb: Token) -> tuple[Token, Token] | None:

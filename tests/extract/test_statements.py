@@ -937,3 +937,13 @@ def test_a_that_clause_after_an_interrupting_phrase_is_what_was_insisted(run):
     assert _triples(st, actors) == [("Mary Lowe", "assert", None)]
     assert st[0].evidence.cue.text == "insist"
     assert st[0].evidence.content.text.startswith("she really wants to debate")
+
+
+def test_the_object_forced_to_admit_something_is_the_one_who_admitted_it(run):
+    st, _, actors = run("Senator Lee also forced Mark Wilson, who was testifying before the finance committee, "
+                        "to admit that no managers had been fired.")
+    assert _triples(st, actors) == [("Mark Wilson", "assert", None)]
+    assert st[0].evidence.cue.text == "admit"
+    assert st[0].evidence.content.text == "no managers had been fired"
+    st, _, actors = run("Senator Lee did not force Mark Wilson to admit that no managers had been fired.")
+    assert st == []  # the compelling did not happen
