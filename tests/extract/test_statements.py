@@ -947,3 +947,10 @@ def test_the_object_forced_to_admit_something_is_the_one_who_admitted_it(run):
     assert st[0].evidence.content.text == "no managers had been fired"
     st, _, actors = run("Senator Lee did not force Mark Wilson to admit that no managers had been fired.")
     assert st == []  # the compelling did not happen
+
+
+def test_could_not_resist_pointing_out_is_pointing_out_but_resisting_saying_is_silence(run):
+    st, _, actors = run("The ethics panel could not resist pointing out that the mayor's figures were wrong.")
+    assert [(s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [("pointing out", "The ethics panel")]
+    st, _, actors = run("The ethics panel resisted saying that the mayor's figures were wrong.")
+    assert st == []
