@@ -490,6 +490,8 @@ class StatementFinder:
             return False  # "didn't shy away from blaming the West"
         if verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPS and any(c.dep_ == "ccomp" for c in verb.children):
             return False  # "after saying her foot was swollen", "aside from saying he wants …"
+        if verb.dep_ == "acl" and head.lower_ == "each" and head.dep_ == "npadvmod":
+            return False  # "Lowe and Carter met on Tuesday, each saying the talks were useful"
         if verb.dep_ == "acl" and head.lemma_.lower() in _SPEECH_EVENTS:
             return False  # "said at a news conference announcing that …"
         if verb.dep_ == "pcomp" and verb.left_edge.lower_ == "what" and self._subject(verb) is not None \
@@ -714,6 +716,9 @@ class StatementFinder:
             return None  # "things on my bill that add up to …"
         self._relative = None
         speaker_head, passive_subj = self._find_speaker_head(verb)
+        each = verb.head if verb.dep_ == "acl" and verb.head.lower_ == "each" else None  # "…, each saying …"
+        if speaker_head is not None and speaker_head.lower_ == "each":
+            each, speaker_head = speaker_head, _distributed(speaker_head)
         if speaker_head is None:
             return None
         if speaker_head.pos_ == "PRON" and speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that",
@@ -733,6 +738,9 @@ class StatementFinder:
         elif speaker_head.pos_ != "PRON":
             co = [self.actors.resolve(c, base) for c in _conjuncts(speaker_head) if c.pos_ in {"PROPN", "NOUN"}]
             self._co_speakers = _unique([c for c in co if c is not None and c.actor_id != speaker.actor_id])
+        if each is not None:  # "each" speaks for every one of them
+            speaker = Resolved(speaker.actor_id, token_span([each], base))
+            self._co_speakers = [Resolved(c.actor_id, speaker.mention) for c in self._co_speakers]
         relative = self._relative is not None
         # "attacked the donors' gifts, which he said came with favors": said in a relative clause, an aside
         # or in a free relative ("amounting to what the senators said was gerrymandering")
@@ -1412,6 +1420,18 @@ def _compelled(verb: Token, lex: Lexicon) -> Token | None:
             or any(c.dep_ == "neg" for c in head.children):
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _distributed(each: Token) -> Token | None:
+    """ "Lowe and Carter traded barbs on Tuesday, each praising their record and saying the other lacks
+    experience": "each" of a participle hanging from a clause stands for that clause's subject (with its
+    conjuncts, a statement of each)."""
+    clause = each.head
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ != "advcl" or any(c.dep_ == "prep" for c in each.children):
+        return None
+    return next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _interrupted_clause(verb: Token) -> tuple[Token, Token] | None:

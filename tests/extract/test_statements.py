@@ -954,3 +954,12 @@ def test_could_not_resist_pointing_out_is_pointing_out_but_resisting_saying_is_s
     assert [(s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [("pointing out", "The ethics panel")]
     st, _, actors = run("The ethics panel resisted saying that the mayor's figures were wrong.")
     assert st == []
+
+
+def test_each_of_a_participle_speaks_for_every_subject_of_the_clause(run):
+    st, _, actors = run("John Carter and Mary Lowe competed for the endorsement on Tuesday, each praising their own "
+                        "record and saying the other lacks the experience to run the city.")
+    said = [(actors[s.speaker].label, s.evidence.speaker.text) for s in st if s.evidence.cue.text == "saying"]
+    assert sorted(said) == [("John Carter", "each"), ("Mary Lowe", "each")]
+    st, _, actors = run("John Carter and Mary Lowe met on Tuesday, each saying the talks were useful.")
+    assert sorted(_triples(st, actors)) == [("John Carter", "assert", None), ("Mary Lowe", "assert", None)]
