@@ -571,6 +571,18 @@ class StatementFinder:
             found = self._person_named_before(head, base)
         return found
 
+    def _name_ending_fronted_phrase(self, verb: Token, base: int) -> Resolved | None:
+        """ "In a May interview with the editorial board of the Chicago Tribune Smith said that …": with no
+        comma after a fronted phrase the parser reads the subject's name as the end of the phrase's
+        object ("the Chicago Tribune Smith"); a surname there that the article names in full elsewhere,
+        right before a main cue verb with no subject, is the speaker."""
+        if verb.dep_ != "ROOT" or verb.i == 0 or self._subject(verb) is not None:
+            return None
+        last = verb.doc[verb.i - 1]
+        if last.pos_ != "PROPN" or not any(a.dep_ == "prep" and a.head.i == verb.i for a in last.ancestors):
+            return None
+        return self.actors.known_person(last, base)
+
     def _person_named_before(self, pronoun: Token, base: int) -> Resolved | None:
         """ "Warren questioned Stumpf. He admitted …": a person met only as an object, nearest first — in
         the pronoun's own sentence, then in the last sentence that named people."""
@@ -719,6 +731,9 @@ class StatementFinder:
         each = verb.head if verb.dep_ == "acl" and verb.head.lower_ == "each" else None  # "…, each saying …"
         if speaker_head is not None and speaker_head.lower_ == "each":
             each, speaker_head = speaker_head, _distributed(speaker_head)
+        fronted = self._name_ending_fronted_phrase(verb, base) if speaker_head is None else None
+        if fronted is not None:
+            speaker_head = verb.doc[verb.i - 1]
         if speaker_head is None:
             return None
         if speaker_head.pos_ == "PRON" and speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that",
@@ -727,7 +742,9 @@ class StatementFinder:
         pair = self._pair(speaker_head, base)
         study = speaker_head.pos_ in {"NOUN", "ADJ"} and speaker_head.lemma_.lower() in self.lex.sources_needing_author \
             and (speaker_head.lemma_.lower() not in self.actors.roles["documents"] or lemma in self.lex.finding_verbs)
-        if study:  # "a Quinnipiac poll found …" speaks for Quinnipiac; "the poll found …" for nobody
+        if fronted is not None:
+            speaker = fronted
+        elif study:  # "a Quinnipiac poll found …" speaks for Quinnipiac; "the poll found …" for nobody
             speaker = self._study_author(speaker_head, base)
         else:
             speaker = pair[0] if pair else self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
