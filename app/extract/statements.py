@@ -646,6 +646,9 @@ class StatementFinder:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] \
                 and not (verb.head.dep_ == "dobj" or (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "in")):
             return None, None  # "backed a case accusing …" (but "issued a statement calling …", "said in a letter …")
+        fronted = _fronted_participle(verb)
+        if fronted is not None:  # "Claiming the criticism is designed to …, Briggs told WBEZ …": Briggs claims
+            return self._subject(fronted.head), None
         compelled = _compelled(verb, self.lex)
         if compelled is not None:
             return compelled, None  # "forced the chief executive to admit …": he is the one who admitted
@@ -780,9 +783,13 @@ class StatementFinder:
         quote = _quote_content(sent, base, quotes) or _short_quote(sent, base, quotes, verb)
         content = None
         interrupted = _interrupted_clause(verb) if ccomp is None and dobj is None else None
+        fronted_clause = _fronted_participle(verb)
         if interrupted is not None:  # "continues to insist, most recently in a radio interview, that …"
             ccomp, mark = interrupted
             content = token_span([t for t in ccomp.subtree if t.i > mark.i], base)
+        elif fronted_clause is not None:  # "Claiming the criticism is designed to …, Briggs told …"
+            ccomp, dobj = fronted_clause, None
+            content = token_span([t for t in ccomp.subtree if t.i != verb.i and not t.is_punct], base)
         elif ccomp is not None:
             content = _subtree_span(ccomp, base)
         elif quote is not None:
@@ -1427,6 +1434,28 @@ def _misattached_clause(verb: Token) -> list[Token]:
                 and any(c.dep_ in _SUBJ for c in tok.children):
             return [tok]
     return []
+
+
+def _fronted_participle(verb: Token) -> Token | None:
+    """ "Claiming the criticism of the referee is designed to pressure officials, Briggs told WBEZ that …":
+    a participle opening the sentence before a clause without "that" is read by the parser as the
+    clause's subject ("Claiming the criticism … is designed"); when that clause is followed, after a
+    comma, by the main verb with a subject of its own, the participle is a fronted adverbial whose
+    speaker is the main subject and whose content is the clause. Returns the clause's verb."""
+    clause = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in {"csubj", "csubjpass"} or verb.i != verb.sent.start \
+            or clause.dep_ not in {"ccomp", "advcl"} or clause.head.i < clause.i \
+            or not any(c.dep_ == "dobj" for c in verb.children):  # (the clause's own subject, read as an object)
+        return None
+    main = clause.head
+    subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    comma = main.doc[clause.right_edge.i + 1] if clause.right_edge.i + 1 < len(main.doc) else None
+    if subject is None or subject.i < clause.i or comma is None or comma.text != ",":
+        return None
+    if clause.dep_ == "ccomp" and not any(c.dep_ in {"ccomp", "dobj"} and c.i > main.i for c in main.children) \
+            and main.lemma_.lower() in load_lexicon().verbs:
+        return None  # '"Saying goodbye is hard," she said': the clause is what the main verb says
+    return clause
 
 
 def _compelled(verb: Token, lex: Lexicon) -> Token | None:

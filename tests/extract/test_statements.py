@@ -963,3 +963,13 @@ def test_each_of_a_participle_speaks_for_every_subject_of_the_clause(run):
     assert sorted(said) == [("John Carter", "each"), ("Mary Lowe", "each")]
     st, _, actors = run("John Carter and Mary Lowe met on Tuesday, each saying the talks were useful.")
     assert sorted(_triples(st, actors)) == [("John Carter", "assert", None), ("Mary Lowe", "assert", None)]
+
+
+def test_a_fronted_participle_read_as_a_subject_is_the_main_subjects_claim(run):
+    st, _, actors = run("Claiming the criticism of the referee is designed to pressure officials, Mayor Tom Briggs "
+                        "told WBEZ that the critics are gaming the system.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("Tom Briggs", "Claiming", "the criticism of the referee is designed to pressure officials"),
+        ("Tom Briggs", "told", "the critics are gaming the system")]
+    st, _, actors = run("Saying goodbye to the team is hard, Mayor Tom Briggs told reporters.")
+    assert [s.evidence.cue.text for s in st] == ["told"]  # a real gerund subject of what he told
