@@ -571,6 +571,31 @@ class StatementFinder:
             found = self._person_named_before(head, base)
         return found
 
+    def _run_on_clause(self, verb: Token) -> tuple[Token, Token] | None:
+        """ "after he admitted under the senator's questioning he had not read the report": a clause
+        that follows a subordinate cue verb with no "that" and no comma is read by the parser as the
+        clause the cue's subordinate clause modifies; for a verb that frames a clause (cues.json
+        parenthetical), with no object or complement of its own, it is what was said. Returns (the
+        clause's verb, the cue's last word)."""
+        clause = verb.head
+        if verb.dep_ != "advcl" or clause.i < verb.i or verb.lemma_.lower() not in self.lex.parenthetical \
+                or not any(c.dep_ == "mark" for c in verb.children) or not _own_subject(verb) \
+                or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp"} for c in verb.children):
+            return None
+        end = verb.right_edge
+        subject = next((c for c in clause.children if c.dep_ in _SUBJ and c.i > end.i), None)
+        if subject is None or subject.left_edge.i != end.i + 1:
+            return None
+        return clause, end
+
+    def _said_by_run_on_cue(self, clause: Token) -> bool:
+        """ '"Resign," Lee told Wilson, after he admitted under questioning he had not read it': the
+        clause is what "admitted" says (see ``_run_on_clause``), not what "told" does."""
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return False  # "some note that Trump — even as he says … — has proposed little": the outer clause
+        return any(c.dep_ == "advcl" and c.i < clause.i and self._run_on_clause(c) is not None
+                   for c in clause.children)
+
     def _name_ending_fronted_phrase(self, verb: Token, base: int) -> Resolved | None:
         """ "In a May interview with the editorial board of the Chicago Tribune Smith said that …": with no
         comma after a fronted phrase the parser reads the subject's name as the end of the phrase's
@@ -772,7 +797,8 @@ class StatementFinder:
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
         if lemma in {"call", "brand", "dub"}:  # "branded the regime an outlaw nation"
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misattached_clause(verb) or [
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._said_by_run_on_cue(c)] \
+            or _misattached_clause(verb) or [
             c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and lemma in {"say", "tell", "add", "insist"}
             and any(g.dep_ == "nsubj" for g in c.children) and not any(g.dep_ == "mark" for g in c.children)]
         # ("said after the convention he would not accept …": the parser reads the clause as adverbial)
@@ -782,7 +808,7 @@ class StatementFinder:
         dobj = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
         quote = _quote_content(sent, base, quotes) or _short_quote(sent, base, quotes, verb)
         content = None
-        interrupted = _interrupted_clause(verb) if ccomp is None and dobj is None else None
+        interrupted = (_interrupted_clause(verb) or self._run_on_clause(verb)) if ccomp is None and dobj is None else None
         fronted_clause = _fronted_participle(verb)
         if interrupted is not None:  # "continues to insist, most recently in a radio interview, that …"
             ccomp, mark = interrupted

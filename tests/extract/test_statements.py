@@ -973,3 +973,13 @@ def test_a_fronted_participle_read_as_a_subject_is_the_main_subjects_claim(run):
         ("Tom Briggs", "told", "the critics are gaming the system")]
     st, _, actors = run("Saying goodbye to the team is hard, Mayor Tom Briggs told reporters.")
     assert [s.evidence.cue.text for s in st] == ["told"]  # a real gerund subject of what he told
+
+
+def test_a_clause_running_on_after_a_subordinate_admission_is_what_was_admitted(run):
+    st, _, actors = run("Senator Ann Lee questioned Mark Wilson on Tuesday.",
+                        "\"You should resign,\" Lee told Wilson, after he admitted under Lee's questioning he had not "
+                        "read the audit report.")
+    said = [(actors[s.speaker].label.split()[-1], s.evidence.cue.text, s.evidence.content.text) for s in st
+            if s.evidence.cue.text in {"told", "admitted"}]
+    assert said == [("Lee", "told", "You should resign"),
+                    ("Wilson", "admitted", "he had not read the audit report")]
