@@ -596,17 +596,30 @@ class StatementFinder:
         return any(c.dep_ == "advcl" and c.i < clause.i and self._run_on_clause(c) is not None
                    for c in clause.children)
 
-    def _name_ending_fronted_phrase(self, verb: Token, base: int) -> Resolved | None:
+    def _name_ending_fronted_phrase(self, verb: Token, base: int) -> tuple[Token, Resolved | None] | None:
         """ "In a May interview with the editorial board of the Chicago Tribune Smith said that …": with no
         comma after a fronted phrase the parser reads the subject's name as the end of the phrase's
         object ("the Chicago Tribune Smith"); a surname there that the article names in full elsewhere,
-        right before a main cue verb with no subject, is the speaker."""
-        if verb.dep_ != "ROOT" or verb.i == 0 or self._subject(verb) is not None:
+        right before a main cue verb with no subject, is the speaker. Likewise names joined by "and"
+        that the parser adds to a fronted clause's last noun ("When the bills are passed in the name of
+        reform, Lowe and Carter call them …"): the first name, resolved as usual, with its conjuncts.
+        Returns (the speaker's head, the person when the name must be split off, else None)."""
+        top = verb
+        while top.dep_ == "conj":
+            top = top.head  # "… call them "lone wolves" and describe their actions as …"
+        if top.dep_ != "ROOT" or top.i == 0 or self._subject(top) is not None:
             return None
-        last = verb.doc[verb.i - 1]
-        if last.pos_ != "PROPN" or not any(a.dep_ == "prep" and a.head.i == verb.i for a in last.ancestors):
+        last = top.doc[top.i - 1]
+        if last.pos_ != "PROPN" or not any(a.dep_ in {"prep", "advcl"} and a.head.i == top.i and a.i < last.i
+                                           for a in last.ancestors):
             return None
-        return self.actors.known_person(last, base)
+        first = last
+        while first.dep_ == "conj" and first.head.pos_ == "PROPN":
+            first = first.head
+        if first.i != last.i and first.dep_ == "conj":
+            return first, None  # "…, Lowe and Carter call": the names are a phrase of their own
+        person = self.actors.known_person(last, base)
+        return (last, person) if person is not None else None
 
     def _person_named_before(self, pronoun: Token, base: int) -> Resolved | None:
         """ "Warren questioned Stumpf. He admitted …": a person met only as an object, nearest first — in
@@ -761,7 +774,7 @@ class StatementFinder:
             each, speaker_head = speaker_head, _distributed(speaker_head)
         fronted = self._name_ending_fronted_phrase(verb, base) if speaker_head is None else None
         if fronted is not None:
-            speaker_head = verb.doc[verb.i - 1]
+            speaker_head, fronted = fronted
         if speaker_head is None:
             return None
         if speaker_head.pos_ == "PRON" and speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that",

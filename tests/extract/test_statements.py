@@ -983,3 +983,33 @@ def test_a_clause_running_on_after_a_subordinate_admission_is_what_was_admitted(
             if s.evidence.cue.text in {"told", "admitted"}]
     assert said == [("Lee", "told", "You should resign"),
                     ("Wilson", "admitted", "he had not read the audit report")]
+
+
+def _reparsed(nlp, text: str, **heads: tuple[str, str]):
+    """``text`` parsed, then with the given words hung as the small model sometimes hangs them
+    (word → (new head word, dependency label)): a misparse to test a rule on."""
+    from spacy.tokens import Doc
+
+    doc = nlp(text)
+    index = {t.text: t.i for t in doc}
+    new_heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for word, (head, dep) in heads.items():
+        new_heads[index[word]], deps[index[word]] = index[head], dep
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc],
+               heads=new_heads, deps=deps, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc])
+
+
+def test_names_the_parser_adds_to_a_fronted_clause_are_the_subject_of_the_cue(nlp):
+    from app.extract.actors import ArticleActors
+    from app.extract.statements import StatementFinder
+
+    # "…, Lowe and Carter call them …" read with "Lowe" as one more noun of the fronted clause
+    doc = _reparsed(nlp, "When hackers are exposed as agents of the foreign service, Lowe and Carter call them "
+                         "\"kids\" and describe their attacks as pranks.", Lowe=("service", "conj"))
+    assert doc[[t.text for t in doc].index("Lowe")].head.text == "service"
+    actors = ArticleActors()
+    found = StatementFinder(actors).paragraph(doc, 0)
+    described = sorted(actors.actors[f.speaker.actor_id].label for f in found if f.cue.text == "describe")
+    assert described == ["Carter", "Lowe"]
