@@ -271,6 +271,17 @@ class ArticleActors:
             self._note_gender(pid, gender)
         return self._add(pid, full, "person")
 
+    def known_person(self, tok: Token, base: int) -> Resolved | None:
+        """The person a lone surname names when the article names them in full elsewhere ("Smith" at the
+        end of "the Chicago Tribune Smith", a name the parser ran into the words before it)."""
+        if tok.text not in self.full_names:
+            return None
+        actor_id = self._known_surname(tok, [tok])
+        if actor_id is None:
+            return None
+        self.mentioned(actor_id)
+        return Resolved(actor_id, token_span([tok], base))
+
     def all(self) -> list[Actor]:
         return list(self.actors.values())
 

@@ -137,15 +137,38 @@ def straight_apostrophes(text: str) -> str:
     return _CURLY_APOSTROPHE.sub("'", text)
 
 
+# "The levee was never inspected, the city's former engineer maintains.": at the end of a sentence,
+# after a comma, the small model reads the speaker's noun phrase and the cue verb as one noun phrase
+# ("engineer maintains" as a compound); the phrase starts with a determiner or a capital and holds no
+# preposition that would make the "-s" word a noun ("…, despite the mayor's claims.")
+_FINAL_CUE = re.compile(r"(?<=, )((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.’'-]*)(?: [\w.’'-]+){0,6} )"
+                        r"([a-z]+s)(?=\.(?:\s|$))")
+_NOT_IN_SPEAKER = {"about", "against", "despite", "for", "from", "in", "on", "over", "to", "with", "by", "and", "or"}
+
+
 def body_for_parser(paragraph: str, article: str) -> str:
     """A paragraph as the parser reads it best: "Trump claims that …" / "Trump charges that …" with
     the cue verb (tagged a plural noun by the small model after a name) replaced as in a headline
     (see ``headline_for_parser``). Only before "that", after a name; same length, offsets hold.
-    Likewise "The pair claim they …" (see ``_PAIR_CLAIM``)."""
+    Likewise "The pair claim they …" (see ``_PAIR_CLAIM``) and a cue verb ending a sentence after
+    its speaker (see ``_FINAL_CUE``); curly apostrophes inside words are read as straight ones."""
     paragraph = _PAIR_CLAIM.sub(r"\1argue", straight_apostrophes(paragraph))
+    paragraph = _final_cue_verbs_in_past(paragraph)
     if " that" not in paragraph:
         return paragraph
     return _cue_verbs_in_past(paragraph, article, _BODY_VERB)
+
+
+def _final_cue_verbs_in_past(paragraph: str) -> str:
+    """ "…, the city's former engineer maintains." → "…, the city's former engineer announced.": a
+    sentence-final "-s" cue verb after its speaker's phrase in the past tense (or a stand-in of the
+    same relation and length), so the phrase is read as its subject."""
+    def past(m: re.Match) -> str:
+        if set(m.group(1).lower().split()) & _NOT_IN_SPEAKER or m.group(2) == "reports":
+            return m.group()  # ("…, CBS's Jane Doe reports.": a reporter carries what another said)
+        return m.group(1) + _past_of(m.group(2))
+
+    return _FINAL_CUE.sub(past, paragraph)
 
 
 def headline_for_parser(headline: str, article: str) -> str:
@@ -159,7 +182,6 @@ def headline_for_parser(headline: str, article: str) -> str:
 
 
 def _cue_verbs_in_past(text: str, article: str, pattern: re.Pattern[str]) -> str:
-    cues = _cue_lemmas()
     names = _names(article)
 
     def past(m: re.Match) -> str:
@@ -167,19 +189,26 @@ def _cue_verbs_in_past(text: str, article: str, pattern: re.Pattern[str]) -> str
         before = (text[:m.start()].rsplit(None, 1) or [""])[-1]
         if not before[:1].isupper() or not (before in names or before.isupper() or "." in before):
             return word  # "Fraud charges dropped": a capital that names nobody
-        if word == "says":
-            return "said"
-        if word.endswith("ies") and word[:-3] + "y" in cues:
-            return word[:-3] + "ied"
-        if word.endswith("es") and word[:-1] in cues:
-            return word[:-1] + "d"
-        lemma = word[:-1] if word.endswith("s") and not word.endswith("ss") else None
-        relation = cues.get(lemma) if lemma else None
-        if relation:  # "Short attacks US": a past tense of the same relation and length stands in
-            return next((w for w in load_lexicon().headline_stand_ins[relation] if len(w) == len(word)), word)
-        return word
+        return _past_of(word)
 
     return pattern.sub(past, text)
+
+
+def _past_of(word: str) -> str:
+    """A present-tense cue verb ("denies", "says") in the past tense; when that changes its length, a
+    past tense of the same relation and length stands in ("attacks" → "accused"). Other words stay."""
+    cues = _cue_lemmas()
+    if word == "says":
+        return "said"
+    if word.endswith("ies") and word[:-3] + "y" in cues:
+        return word[:-3] + "ied"
+    if word.endswith("es") and word[:-1] in cues:
+        return word[:-1] + "d"
+    lemma = word[:-1] if word.endswith("s") and not word.endswith("ss") else None
+    relation = cues.get(lemma) if lemma else None
+    if relation:  # "Short attacks US": a past tense of the same relation and length stands in
+        return next((w for w in load_lexicon().headline_stand_ins[relation] if len(w) == len(word)), word)
+    return word
 
 
 @lru_cache(maxsize=16)

@@ -51,6 +51,7 @@ class Lexicon:
     allegation_verbs: frozenset[str]
     request_verbs: frozenset[str]
     negated_affirmative: frozenset[str]
+    compelling_verbs: frozenset[str]
     deny_phrases: dict[str, str]
     media_words: frozenset[str]
     news_media: frozenset[str]
@@ -503,6 +504,8 @@ class StatementFinder:
             return False  # "didn't shy away from blaming the West"
         if verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPS and any(c.dep_ == "ccomp" for c in verb.children):
             return False  # "after saying her foot was swollen", "aside from saying he wants …"
+        if verb.dep_ == "acl" and head.lower_ == "each" and head.dep_ == "npadvmod":
+            return False  # "Lowe and Carter met on Tuesday, each saying the talks were useful"
         if verb.dep_ == "acl" and head.lemma_.lower() in _SPEECH_EVENTS:
             return False  # "said at a news conference announcing that …"
         if verb.dep_ == "pcomp" and verb.left_edge.lower_ == "what" and self._subject(verb) is not None \
@@ -517,6 +520,8 @@ class StatementFinder:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive and any(c.dep_ == "aux" and c.lower_ in self.lex.hypothetical for c in head.children):
             return True  # "it could take months for the panel to report its findings"
+        if infinitive and _compelled(verb, self.lex) is not None:
+            return False  # "forced the chief executive to admit that …": he did admit it
         if infinitive and \
                 head.lemma_.lower() not in {"continue", "go", "repeat", "have", "use", "take", "appear", "seem",
                                             "rise", "step", "come"} | self.lex.negated_affirmative:
@@ -606,6 +611,56 @@ class StatementFinder:
             found = self._person_named_before(head, base)
         return found
 
+    def _run_on_clause(self, verb: Token) -> tuple[Token, Token] | None:
+        """ "after he admitted under the senator's questioning he had not read the report": a clause
+        that follows a subordinate cue verb with no "that" and no comma is read by the parser as the
+        clause the cue's subordinate clause modifies; for a verb that frames a clause (cues.json
+        parenthetical), with no object or complement of its own, it is what was said. Returns (the
+        clause's verb, the cue's last word)."""
+        clause = verb.head
+        if verb.dep_ != "advcl" or clause.i < verb.i or verb.lemma_.lower() not in self.lex.parenthetical \
+                or not any(c.dep_ == "mark" for c in verb.children) or not _own_subject(verb) \
+                or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp"} for c in verb.children):
+            return None
+        end = verb.right_edge
+        subject = next((c for c in clause.children if c.dep_ in _SUBJ and c.i > end.i), None)
+        if subject is None or subject.left_edge.i != end.i + 1:
+            return None
+        return clause, end
+
+    def _said_by_run_on_cue(self, clause: Token) -> bool:
+        """ '"Resign," Lee told Wilson, after he admitted under questioning he had not read it': the
+        clause is what "admitted" says (see ``_run_on_clause``), not what "told" does."""
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return False  # "some note that Trump — even as he says … — has proposed little": the outer clause
+        return any(c.dep_ == "advcl" and c.i < clause.i and self._run_on_clause(c) is not None
+                   for c in clause.children)
+
+    def _name_ending_fronted_phrase(self, verb: Token, base: int) -> tuple[Token, Resolved | None] | None:
+        """ "In a May interview with the editorial board of the Chicago Tribune Smith said that …": with no
+        comma after a fronted phrase the parser reads the subject's name as the end of the phrase's
+        object ("the Chicago Tribune Smith"); a surname there that the article names in full elsewhere,
+        right before a main cue verb with no subject, is the speaker. Likewise names joined by "and"
+        that the parser adds to a fronted clause's last noun ("When the bills are passed in the name of
+        reform, Lowe and Carter call them …"): the first name, resolved as usual, with its conjuncts.
+        Returns (the speaker's head, the person when the name must be split off, else None)."""
+        top = verb
+        while top.dep_ == "conj":
+            top = top.head  # "… call them "lone wolves" and describe their actions as …"
+        if top.dep_ != "ROOT" or top.i == 0 or self._subject(top) is not None:
+            return None
+        last = top.doc[top.i - 1]
+        if last.pos_ != "PROPN" or not any(a.dep_ in {"prep", "advcl"} and a.head.i == top.i and a.i < last.i
+                                           for a in last.ancestors):
+            return None
+        first = last
+        while first.dep_ == "conj" and first.head.pos_ == "PROPN":
+            first = first.head
+        if first.i != last.i and first.dep_ == "conj":
+            return first, None  # "…, Lowe and Carter call": the names are a phrase of their own
+        person = self.actors.known_person(last, base)
+        return (last, person) if person is not None else None
+
     def _person_named_before(self, pronoun: Token, base: int) -> Resolved | None:
         """ "Warren questioned Stumpf. He admitted …": a person met only as an object, nearest first — in
         the pronoun's own sentence, then in the last sentence that named people."""
@@ -683,6 +738,12 @@ class StatementFinder:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] \
                 and not (verb.head.dep_ == "dobj" or (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "in")):
             return None, None  # "backed a case accusing …" (but "issued a statement calling …", "said in a letter …")
+        fronted = _fronted_participle(verb)
+        if fronted is not None:  # "Claiming the criticism is designed to …, Briggs told WBEZ …": Briggs claims
+            return self._subject(fronted.head), None
+        compelled = _compelled(verb, self.lex)
+        if compelled is not None:
+            return compelled, None  # "forced the chief executive to admit …": he is the one who admitted
         if verb.dep_ in {"advcl", "xcomp", "pcomp", "acl"}:
             # "said the U.S. would abandon the treaty, accusing Russia of …": the accuser is the
             # speaker of the nearest cue above, else the subject of the verb it hangs from
@@ -764,6 +825,12 @@ class StatementFinder:
             return None  # "tells so many lies that …", "tell more jokes": a habit, not a report of what was said
         self._relative = None
         speaker_head, passive_subj = self._find_speaker_head(verb)
+        each = verb.head if verb.dep_ == "acl" and verb.head.lower_ == "each" else None  # "…, each saying …"
+        if speaker_head is not None and speaker_head.lower_ == "each":
+            each, speaker_head = speaker_head, _distributed(speaker_head)
+        fronted = self._name_ending_fronted_phrase(verb, base) if speaker_head is None else None
+        if fronted is not None:
+            speaker_head, fronted = fronted
         if speaker_head is None:
             return None
         if speaker_head.pos_ == "PRON" and speaker_head.lower_ in {"i", "we", "you", "me", "us", "one", "who", "that",
@@ -772,7 +839,9 @@ class StatementFinder:
         pair = self._pair(speaker_head, base)
         study = speaker_head.pos_ in {"NOUN", "ADJ"} and speaker_head.lemma_.lower() in self.lex.sources_needing_author \
             and (speaker_head.lemma_.lower() not in self.actors.roles["documents"] or lemma in self.lex.finding_verbs)
-        if study:  # "a Quinnipiac poll found …" speaks for Quinnipiac; "the poll found …" for nobody
+        if fronted is not None:
+            speaker = fronted
+        elif study:  # "a Quinnipiac poll found …" speaks for Quinnipiac; "the poll found …" for nobody
             speaker = self._study_author(speaker_head, base)
         else:
             speaker = pair[0] if pair else self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
@@ -783,6 +852,9 @@ class StatementFinder:
         elif speaker_head.pos_ != "PRON":
             co = [self.actors.resolve(c, base) for c in _conjuncts(speaker_head) if c.pos_ in {"PROPN", "NOUN"}]
             self._co_speakers = _unique([c for c in co if c is not None and c.actor_id != speaker.actor_id])
+        if each is not None:  # "each" speaks for every one of them
+            speaker = Resolved(speaker.actor_id, token_span([each], base))
+            self._co_speakers = [Resolved(c.actor_id, speaker.mention) for c in self._co_speakers]
         relative = self._relative is not None
         # "attacked the donors' gifts, which he said came with favors": said in a relative clause, an aside
         # or in a free relative ("amounting to what the senators said was gerrymandering")
@@ -794,7 +866,8 @@ class StatementFinder:
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
         if lemma in {"call", "brand", "dub"}:  # "branded the regime an outlaw nation"
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misattached_clause(verb) or [
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._said_by_run_on_cue(c)] \
+            or _misattached_clause(verb) or [
             c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and lemma in {"say", "tell", "add", "insist"}
             and any(g.dep_ == "nsubj" for g in c.children) and not any(g.dep_ == "mark" for g in c.children)]
         # ("said after the convention he would not accept …": the parser reads the clause as adverbial)
@@ -804,7 +877,15 @@ class StatementFinder:
         dobj = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
         quote = _quote_content(sent, base, quotes) or _short_quote(sent, base, quotes, verb)
         content = None
-        if ccomp is not None:
+        interrupted = (_interrupted_clause(verb) or self._run_on_clause(verb)) if ccomp is None and dobj is None else None
+        fronted_clause = _fronted_participle(verb)
+        if interrupted is not None:  # "continues to insist, most recently in a radio interview, that …"
+            ccomp, mark = interrupted
+            content = token_span([t for t in ccomp.subtree if t.i > mark.i], base)
+        elif fronted_clause is not None:  # "Claiming the criticism is designed to …, Briggs told …"
+            ccomp, dobj = fronted_clause, None
+            content = token_span([t for t in ccomp.subtree if t.i != verb.i and not t.is_punct], base)
+        elif ccomp is not None:
             content = _subtree_span(ccomp, base)
         elif quote is not None:
             content = quote
@@ -1520,6 +1601,69 @@ def _misattached_clause(verb: Token) -> list[Token]:
                 and any(c.dep_ in _SUBJ for c in tok.children):
             return [tok]
     return []
+
+
+def _fronted_participle(verb: Token) -> Token | None:
+    """ "Claiming the criticism of the referee is designed to pressure officials, Briggs told WBEZ that …":
+    a participle opening the sentence before a clause without "that" is read by the parser as the
+    clause's subject ("Claiming the criticism … is designed"); when that clause is followed, after a
+    comma, by the main verb with a subject of its own, the participle is a fronted adverbial whose
+    speaker is the main subject and whose content is the clause. Returns the clause's verb."""
+    clause = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in {"csubj", "csubjpass"} or verb.i != verb.sent.start \
+            or clause.dep_ not in {"ccomp", "advcl"} or clause.head.i < clause.i \
+            or not any(c.dep_ == "dobj" for c in verb.children):  # (the clause's own subject, read as an object)
+        return None
+    main = clause.head
+    subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    comma = main.doc[clause.right_edge.i + 1] if clause.right_edge.i + 1 < len(main.doc) else None
+    if subject is None or subject.i < clause.i or comma is None or comma.text != ",":
+        return None
+    if clause.dep_ == "ccomp" and not any(c.dep_ in {"ccomp", "dobj"} and c.i > main.i for c in main.children) \
+            and main.lemma_.lower() in load_lexicon().verbs:
+        return None  # '"Saying goodbye is hard," she said': the clause is what the main verb says
+    return clause
+
+
+def _compelled(verb: Token, lex: Lexicon) -> Token | None:
+    """ "The senator forced the chief executive to admit that …": the object of a compelling verb,
+    who is made to say what the infinitive says (not when the compelling itself is negated)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in lex.compelling_verbs or head.i > verb.i \
+            or any(c.dep_ == "neg" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _distributed(each: Token) -> Token | None:
+    """ "Lowe and Carter traded barbs on Tuesday, each praising their record and saying the other lacks
+    experience": "each" of a participle hanging from a clause stands for that clause's subject (with its
+    conjuncts, a statement of each)."""
+    clause = each.head
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ != "advcl" or any(c.dep_ == "prep" for c in each.children):
+        return None
+    return next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _interrupted_clause(verb: Token) -> tuple[Token, Token] | None:
+    """ "The mayor continues to insist, most recently in a radio interview, that the budget is balanced":
+    with a phrase between the cue and its that-clause the parser may hang the cue (or the verb it is
+    the infinitive of) below the clause's verb as a complement; a "that" after the cue marking a
+    clause with a subject of its own is the cue's complementizer. Returns (the clause's verb, "that")."""
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in load_lexicon().verbs for c in verb.children):
+        return None  # the clause is the inner cue's ("insist" of "continues to insist")
+    top = verb
+    while top.dep_ == "xcomp" and top.head.i < top.i:
+        top = top.head
+    clause = top.head
+    if top.dep_ != "ccomp" or clause.i < verb.i:
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i), None)
+    if mark is None or not any(c.dep_ in _SUBJ and c.i > mark.i for c in clause.children):
+        return None
+    return clause, mark
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:

@@ -160,3 +160,29 @@ def test_curly_apostrophes_inside_words_are_parsed_as_straight_ones(pipeline):
     labels = {n["id"]: n["label"] for n in graph["nodes"]}
     edges = [(labels[e["source"]], e["relation"], e["evidence"][0]["cue"]["text"]) for e in graph["edges"]]
     assert edges == [("Denver police", "assert", "claim")]
+
+
+def test_a_cue_verb_ending_a_sentence_after_its_speaker_is_parsed_as_a_verb(pipeline):
+    from app.extract.pipeline import body_for_parser
+
+    assert body_for_parser("The levee was never inspected, the city's former engineer maintains.", "") == \
+        "The levee was never inspected, the city's former engineer announced."  # same relation and length
+    assert body_for_parser("Rents kept rising, despite the mayor's claims.", "") == \
+        "Rents kept rising, despite the mayor's claims."  # a noun after a preposition stays
+    assert body_for_parser("Turnout fell, Radio Sud's Ana Lima reports.", "") == \
+        "Turnout fell, Radio Sud's Ana Lima reports."  # a reporter carrying the news is left alone
+    text = ("Levee questions\n\nThe levee on the east bank was never inspected before the flood, the mayor's "
+            "former spokesman maintains. He left the post in May.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    assert [(e["relation"], ev["cue"]["text"], ev["speaker"]["text"]) for e in graph["edges"] for ev in e["evidence"]] \
+        == [("assert", "maintains", "the mayor's former spokesman")]
+
+
+def test_a_known_surname_ending_a_fronted_phrase_without_a_comma_is_the_speaker(pipeline):
+    text = ("Smith on tariffs\n\nSenator Jane Smith has long opposed the tariffs.\n\n"
+            "In a May 2019 meeting with the editorial board of the Chicago Tribune Smith said that the tariffs "
+            "may need to be cut.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    labels = {n["id"]: n["label"] for n in graph["nodes"]}
+    assert [(labels[e["source"]], ev["cue"]["text"], ev["speaker"]["text"]) for e in graph["edges"]
+            for ev in e["evidence"]] == [("Jane Smith", "said", "Smith")]

@@ -1058,3 +1058,87 @@ def test_a_passive_as_aside_is_said_by_its_agent_or_the_issuer_of_its_document(r
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Denver Post", "reported")]
     st, _, actors = run("As seen in the video, the county never approved the contract.")
     assert st == []
+
+
+def test_a_that_clause_after_an_interrupting_phrase_is_what_was_insisted(run):
+    st, _, actors = run("Senator Mary Lowe continues to insist, most recently in a Sunday interview with CBS, that "
+                        "she really wants to debate but cannot because of the schedule.")
+    assert _triples(st, actors) == [("Mary Lowe", "assert", None)]
+    assert st[0].evidence.cue.text == "insist"
+    assert st[0].evidence.content.text.startswith("she really wants to debate")
+
+
+def test_the_object_forced_to_admit_something_is_the_one_who_admitted_it(run):
+    st, _, actors = run("Senator Lee also forced Mark Wilson, who was testifying before the finance committee, "
+                        "to admit that no managers had been fired.")
+    assert _triples(st, actors) == [("Mark Wilson", "assert", None)]
+    assert st[0].evidence.cue.text == "admit"
+    assert st[0].evidence.content.text == "no managers had been fired"
+    st, _, actors = run("Senator Lee did not force Mark Wilson to admit that no managers had been fired.")
+    assert st == []  # the compelling did not happen
+
+
+def test_could_not_resist_pointing_out_is_pointing_out_but_resisting_saying_is_silence(run):
+    st, _, actors = run("The ethics panel could not resist pointing out that the mayor's figures were wrong.")
+    assert [(s.evidence.cue.text, s.evidence.speaker.text) for s in st] == [("pointing out", "The ethics panel")]
+    st, _, actors = run("The ethics panel resisted saying that the mayor's figures were wrong.")
+    assert st == []
+
+
+def test_each_of_a_participle_speaks_for_every_subject_of_the_clause(run):
+    st, _, actors = run("John Carter and Mary Lowe competed for the endorsement on Tuesday, each praising their own "
+                        "record and saying the other lacks the experience to run the city.")
+    said = [(actors[s.speaker].label, s.evidence.speaker.text) for s in st if s.evidence.cue.text == "saying"]
+    assert sorted(said) == [("John Carter", "each"), ("Mary Lowe", "each")]
+    st, _, actors = run("John Carter and Mary Lowe met on Tuesday, each saying the talks were useful.")
+    assert sorted(_triples(st, actors)) == [("John Carter", "assert", None), ("Mary Lowe", "assert", None)]
+
+
+def test_a_fronted_participle_read_as_a_subject_is_the_main_subjects_claim(run):
+    st, _, actors = run("Claiming the criticism of the referee is designed to pressure officials, Mayor Tom Briggs "
+                        "told WBEZ that the critics are gaming the system.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("Tom Briggs", "Claiming", "the criticism of the referee is designed to pressure officials"),
+        ("Tom Briggs", "told", "the critics are gaming the system")]
+    st, _, actors = run("Saying goodbye to the team is hard, Mayor Tom Briggs told reporters.")
+    assert [s.evidence.cue.text for s in st] == ["told"]  # a real gerund subject of what he told
+
+
+def test_a_clause_running_on_after_a_subordinate_admission_is_what_was_admitted(run):
+    st, _, actors = run("Senator Ann Lee questioned Mark Wilson on Tuesday.",
+                        "\"You should resign,\" Lee told Wilson, after he admitted under Lee's questioning he had not "
+                        "read the audit report.")
+    said = [(actors[s.speaker].label.split()[-1], s.evidence.cue.text, s.evidence.content.text) for s in st
+            if s.evidence.cue.text in {"told", "admitted"}]
+    assert said == [("Lee", "told", "You should resign"),
+                    ("Wilson", "admitted", "he had not read the audit report")]
+
+
+def _reparsed(nlp, text: str, **heads: tuple[str, str]):
+    """``text`` parsed, then with the given words hung as the small model sometimes hangs them
+    (word → (new head word, dependency label)): a misparse to test a rule on."""
+    from spacy.tokens import Doc
+
+    doc = nlp(text)
+    index = {t.text: t.i for t in doc}
+    new_heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for word, (head, dep) in heads.items():
+        new_heads[index[word]], deps[index[word]] = index[head], dep
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc],
+               heads=new_heads, deps=deps, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc])
+
+
+def test_names_the_parser_adds_to_a_fronted_clause_are_the_subject_of_the_cue(nlp):
+    from app.extract.actors import ArticleActors
+    from app.extract.statements import StatementFinder
+
+    # "…, Lowe and Carter call them …" read with "Lowe" as one more noun of the fronted clause
+    doc = _reparsed(nlp, "When hackers are exposed as agents of the foreign service, Lowe and Carter call them "
+                         "\"kids\" and describe their attacks as pranks.", Lowe=("service", "conj"))
+    assert doc[[t.text for t in doc].index("Lowe")].head.text == "service"
+    actors = ArticleActors()
+    found = StatementFinder(actors).paragraph(doc, 0)
+    described = sorted(actors.actors[f.speaker.actor_id].label for f in found if f.cue.text == "describe")
+    assert described == ["Carter", "Lowe"]
