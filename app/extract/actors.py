@@ -78,6 +78,25 @@ def token_span(tokens: list[Token], base: int) -> TextSpan:
     return TextSpan(doc.text[start:end], base + start, base + end)
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z.]*)?\s*(?:\([A-Za-z .]+\)\s*)?(?:--|-|—|–)\s")
+
+
+def in_dateline(tok: Token) -> bool:
+    """The token is part of a dateline opening its sentence: "OSLO (Reuters) - ", "PALM BEACH, Fla. - "."""
+    sent = tok.sent
+    found = _DATELINE.match(sent.text)
+    return found is not None and tok.idx < sent.start_char + found.end()
+
+
+def _charge_of(prep: Token) -> bool:
+    """An "of" phrase the parser hung on the object of "accuse" is the charge, not part of the
+    accused's name ("accused the port authority of negligence")."""
+    obj = prep.head
+    named = any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)  # "the Bank of England"
+    return prep.dep_ == "prep" and prep.lower_ == "of" and obj.dep_ == "dobj" and obj.head.lemma_.lower() == "accuse" \
+        and not named
+
+
 def noun_phrase(head: Token) -> list[Token]:
     """The head with its left modifiers and a following "in/of/for …" phrase, no clauses."""
     keep = {head.i}
@@ -90,6 +109,8 @@ def noun_phrase(head: Token) -> list[Token]:
 
     add_left(head)
     for child in head.rights:
+        if _charge_of(child):
+            continue
         if child.dep_ in {"compound", "case", "nummod"} or (child.dep_ == "prep" and child.lower_ in _NP_PREPS
                                                             and child.i == max(keep) + 1):
             for t in child.subtree:
@@ -99,7 +120,7 @@ def noun_phrase(head: Token) -> list[Token]:
     lo, hi = min(keep), max(keep)
     # a dateline or aside before the phrase is not part of it ("LONDON (AP) — European Union regulators")
     for t in head.doc[lo:head.i]:
-        if t.text in {"—", "–", "--", "(", ")", ":", ";"}:
+        if t.text in {"—", "–", "--", "(", ")", ":", ";"} or in_dateline(t):
             lo = t.i + 1
     toks = [t for t in head.doc[lo:hi + 1]]
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):

@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extract.actors import ArticleActors, Resolved, _issuer, token_span
+from app.extract.actors import ArticleActors, Resolved, _charge_of, _issuer, in_dateline, token_span
 from app.extract.records import TextSpan
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -584,6 +584,8 @@ class StatementFinder:
             # and 'The Latest: Trump urges supporters …': a label before a colon is not the subject either
             subjects = [c for c in subjects if not any(t.text in _QUOTE_CHARS or t.text == ":"
                                                        for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] or subjects
+            # "WARSAW (AP) - Poland's interior ministry accused …": the dateline's city is no subject
+            subjects = [c for c in subjects if not in_dateline(c)] or subjects
         return subjects[0] if subjects else None
 
     def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
@@ -1395,8 +1397,10 @@ def _misattached_clause(verb: Token) -> list[Token]:
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:
-    """The charge of "accused X of Y" / "blamed X for Y"."""
-    for child in verb.children:
+    """The charge of "accused X of Y" / "blamed X for Y" (also when the parser hung "of Y" on X)."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    misplaced = [c for c in dobj.children if _charge_of(c)] if dobj is not None else []
+    for child in list(verb.children) + misplaced:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "over"}:
             inner = [t for t in child.subtree if t.i != child.i]
             if inner:

@@ -929,3 +929,19 @@ def test_dismissing_an_actor_as_something_is_a_charge_but_dismissing_a_plan_is_n
     st, _, actors = run("In July, the senator dismissed Estonia as a suburb of St. Petersburg.",
                         "The board dismissed the plan as too costly.")
     assert _triples(st, actors) == [("senator", "accuse", "Estonia")]
+
+
+def test_a_dateline_city_before_a_possessive_subject_is_not_the_speaker(run):
+    st, _, actors = run("LISBON (Reuters) - Portugal's finance ministry on Monday accused Spain of hiding the deficit.")
+    assert _triples(st, actors)[0][1:] == ("accuse", "Spain")
+    assert st[0].evidence.speaker.text == "Portugal's finance ministry"
+    st, _, actors = run("DHAKA - Bangladesh's election commission said on Sunday the vote would go ahead.")
+    assert st[0].evidence.speaker.text == "Bangladesh's election commission"
+
+
+def test_an_of_phrase_hung_on_the_accused_is_the_charge(run):
+    st, _, actors = run("Farmers' groups accused the water board of gross negligence.")
+    assert _triples(st, actors) == [("Farmers' groups", "accuse", "water board")]
+    assert st[0].evidence.content.text == "gross negligence"
+    st, _, actors = run("The union accused the Bank of England of lying.")
+    assert _triples(st, actors) == [("union", "accuse", "Bank of England")]
