@@ -982,8 +982,11 @@ class StatementFinder:
             return None
         words = {t.lemma_.lower() for t in oprd.subtree}
         content = _subtree_span(dobj, base)
-        if words & self.lex.false_words and dobj.lemma_.lower() in self.lex.claim_nouns:
-            return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
+        claim = dobj if dobj.lemma_.lower() in self.lex.claim_nouns else self._claim_called(verb, dobj)
+        if claim is not None and words & (self.lex.false_words | self.lex.negative):
+            # "called the report fake", "called the report a political manipulation"
+            return [Found(speaker, "deny", cue, sent_span, _subtree_span(claim, base), confidence=0.8,
+                          claim_ref="anaphor")]
         owner = next((c for c in oprd.children if c.dep_ == "poss"), None) if dobj.lower_ in {"it", "this"} else None
         if owner is not None and owner.lower_ in _POSSESSIVES:  # "called it his latest outrageous attempt"
             actor_id = self.actors.resolve_pronoun(_POSSESSIVES[owner.lower_], exclude={speaker.actor_id})
@@ -997,6 +1000,14 @@ class StatementFinder:
                           tgt.mention, confidence=0.7)]
         return [Found(speaker, "assert", cue, sent_span, token_span(list(dobj.subtree) + list(oprd.subtree), base)
                       if dobj.i < oprd.i else content, confidence=0.7)]
+
+    def _claim_called(self, verb: Token, pronoun: Token) -> Token | None:
+        """The claim a pronoun stands for when the calling goes with rejecting it: "rejected the
+        accusations, calling them baseless" → "the accusations"."""
+        if pronoun.lower_ not in {"it", "them", "this"} or verb.dep_ not in {"advcl", "conj"}:
+            return None
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < pronoun.i
+                     and c.lemma_.lower() in self.lex.claim_nouns), None)
 
     def _dismissed_as(self, verb: Token, obj: Token | None, speaker: Resolved, cue: TextSpan, sent_span: TextSpan,
                       base: int) -> list[Found] | None:

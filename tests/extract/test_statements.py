@@ -945,3 +945,13 @@ def test_an_of_phrase_hung_on_the_accused_is_the_charge(run):
     assert st[0].evidence.content.text == "gross negligence"
     st, _, actors = run("The union accused the Bank of England of lying.")
     assert _triples(st, actors) == [("union", "accuse", "Bank of England")]
+
+
+def test_calling_a_report_something_negative_denies_it(run):
+    st, _, actors = run('The Turkish embassy called the report "a crude manipulation".')
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("deny", "called")]
+    st, _, actors = run("Ghana rejected the allegations by Togo that its troops had crossed the border, "
+                        'calling them "baseless and invented".')
+    assert [s.relation for s in st if actors[s.speaker].label == "Ghana"] == ["deny"]
+    st, _, actors = run("The minister called the report a useful contribution.")
+    assert [s.relation for s in st] == ["assert"]
