@@ -222,3 +222,9 @@ def test_a_presidents_administration_is_the_us_government_of_the_day(resolve):
     actor, _ = resolve("Israel said the Obama administration was behind the resolution.", "administration")
     assert (actor.label, actor.kind, actor.country, actor.part_of) == ("Obama administration", "government", "USA",
                                                                        "usa")
+
+
+def test_an_unknown_place_like_name_that_denies_is_an_actor(run):
+    # the small model tags some company names as places ("Borlavia")
+    st, _, actors = run("Borlavia denied cheating its customers.")
+    assert [(actors[s.speaker].label, s.relation) for s in st] == [("Borlavia", "deny")]
