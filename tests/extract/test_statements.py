@@ -955,3 +955,8 @@ def test_calling_a_report_something_negative_denies_it(run):
     assert [s.relation for s in st if actors[s.speaker].label == "Ghana"] == ["deny"]
     st, _, actors = run("The minister called the report a useful contribution.")
     assert [s.relation for s in st] == ["assert"]
+
+
+def test_dismissing_criticism_denies_it(run):
+    st, _, actors = run("The ferry operator dismissed the dockers' criticism, saying its boats were safe.")
+    assert [s.relation for s in st] == ["deny", "assert"]
