@@ -960,3 +960,10 @@ def test_calling_a_report_something_negative_denies_it(run):
 def test_dismissing_criticism_denies_it(run):
     st, _, actors = run("The ferry operator dismissed the dockers' criticism, saying its boats were safe.")
     assert [s.relation for s in st] == ["deny", "assert"]
+
+
+def test_management_and_a_junta_can_be_accused(run):
+    st, _, actors = run("Cabin crew accused management of ignoring safety rules.")
+    assert _triples(st, actors) == [("Cabin crew", "accuse", "management")]
+    st, _, actors = run("The exiled lawmakers accused the junta of rigging the vote.")
+    assert [s.relation for s in st] == ["accuse"]
