@@ -982,11 +982,12 @@ class StatementFinder:
             return None
         words = {t.lemma_.lower() for t in oprd.subtree}
         content = _subtree_span(dobj, base)
-        claim = dobj if dobj.lemma_.lower() in self.lex.claim_nouns else self._claim_called(verb, dobj)
-        if claim is not None and words & (self.lex.false_words | self.lex.negative):
+        disparaged = bool(words & (self.lex.false_words | self.lex.negative))
+        if disparaged and self._claim_called(verb, dobj) is not None:
+            return []  # "rejected the accusations, calling them baseless": the rejection already denies them
+        if disparaged and dobj.lemma_.lower() in self.lex.claim_nouns:
             # "called the report fake", "called the report a political manipulation"
-            return [Found(speaker, "deny", cue, sent_span, _subtree_span(claim, base), confidence=0.8,
-                          claim_ref="anaphor")]
+            return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
         owner = next((c for c in oprd.children if c.dep_ == "poss"), None) if dobj.lower_ in {"it", "this"} else None
         if owner is not None and owner.lower_ in _POSSESSIVES:  # "called it his latest outrageous attempt"
             actor_id = self.actors.resolve_pronoun(_POSSESSIVES[owner.lower_], exclude={speaker.actor_id})
@@ -1003,7 +1004,8 @@ class StatementFinder:
 
     def _claim_called(self, verb: Token, pronoun: Token) -> Token | None:
         """The claim a pronoun stands for when the calling goes with rejecting it: "rejected the
-        accusations, calling them baseless" → "the accusations"."""
+        accusations, calling them baseless" → "the accusations" (also when the parser hangs the
+        calling on the clause of the claim)."""
         if pronoun.lower_ not in {"it", "them", "this"} or verb.dep_ not in {"advcl", "conj"}:
             return None
         return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < pronoun.i

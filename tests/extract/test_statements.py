@@ -953,6 +953,7 @@ def test_calling_a_report_something_negative_denies_it(run):
     st, _, actors = run("Ghana rejected the allegations by Togo that its troops had crossed the border, "
                         'calling them "baseless and invented".')
     assert [s.relation for s in st if actors[s.speaker].label == "Ghana"] == ["deny"]
+    assert [s.relation for s in st if actors[s.speaker].label == "Togo"]  # the allegations are still Togo's
     st, _, actors = run("The minister called the report a useful contribution.")
     assert [s.relation for s in st] == ["assert"]
 
