@@ -574,8 +574,9 @@ class ArticleActors:
                 pass  # an unknown place name that speaks is a misread name ("Nervo wrote", "Nordavia denied"): below
             elif not (ent.label_ == "NORP" and lemma in roles["groups"] + roles["person_roles"]):
                 return None  # otherwise "Democratic lawmakers": a group, below
-        # a definite description of an actor met before ("the company", "the official")
-        det = next((t for t in toks if t.dep_ == "det"), None)
+        # a definite description of an actor met before ("the company", "the official"); the article
+        # of an owner does not make one ("the airline's pilot union" is not the airline)
+        det = next((t for t in toks if t.dep_ == "det" and t.head.i == head.i), None)
         if det is not None and det.lower_ in {"the", "this", "that"}:
             found = self._anaphor(lemma)
             if found is not None:

@@ -228,3 +228,9 @@ def test_an_unknown_place_like_name_that_denies_is_an_actor(run):
     # the small model tags some company names as places ("Borlavia")
     st, _, actors = run("Borlavia denied cheating its customers.")
     assert [(actors[s.speaker].label, s.relation) for s in st] == [("Borlavia", "deny")]
+
+
+def test_the_article_of_an_owner_does_not_make_a_definite_description(run):
+    st, _, actors = run("The Transport Agency said Volaro Airways had misled travellers.",
+                        "The carrier's cabin crew union accused management of cutting rest breaks.")
+    assert st[-1].relation == "accuse" and actors[st[-1].speaker].label != "Volaro Airways"
