@@ -166,6 +166,7 @@ _SPAN_END_PUNCT = {"―", "—", "–", "-", ",", ":", ";"}
 def _clean_name(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"(’s|'s)$", "", text)
+    text = re.sub(r"\s*\([^()]*$", "", text)  # an abbreviation cut off by the span: "Policing Authority (Ipoa"
     return text.strip(" \"“”'’")
 
 
@@ -600,7 +601,9 @@ class ArticleActors:
             return None  # a dateline ("WASHINGTON —")
         if head.pos_ == "PROPN":
             # an unknown name: a person when it reads like one ("Matthews"), else an organisation
-            kind = "organization" if (ent is not None and ent.label_ in {"ORG", "FAC"}) else "person"
+            # ("The Superintendency of the Environment": a name with an article of its own is no person's)
+            own_article = any(t.dep_ == "det" and t.head.i == head.i and t.lower_ == "the" for t in toks)
+            kind = "organization" if (ent is not None and ent.label_ in {"ORG", "FAC"}) or own_article else "person"
             if kind == "person":
                 return self._person([t for t in toks if t.pos_ == "PROPN" and t.i <= head.i
                                      and t.lower_.strip(".") not in _TITLE_WORDS] or [head], toks, head, text, former)

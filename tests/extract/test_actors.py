@@ -234,3 +234,15 @@ def test_the_article_of_an_owner_does_not_make_a_definite_description(run):
     st, _, actors = run("The Transport Agency said Volaro Airways had misled travellers.",
                         "The carrier's cabin crew union accused management of cutting rest breaks.")
     assert st[-1].relation == "accuse" and actors[st[-1].speaker].label != "Volaro Airways"
+
+
+def test_a_proper_name_with_an_article_of_its_own_is_an_organisation(run):
+    st, _, actors = run("The Commissioner for Customs (CFC) said the goods were seized.")
+    speaker = actors[st[0].speaker]
+    assert (speaker.label, speaker.kind) == ("Commissioner for Customs", "organization")
+
+
+def test_an_abbreviation_cut_off_by_the_name_span_is_dropped():
+    from app.extract.actors import _clean_name
+    assert _clean_name("The Harbour Safety Authority (Hsa") == "Harbour Safety Authority"
+    assert _clean_name("Harbour Safety Authority (HSA)") == "Harbour Safety Authority (HSA)"
