@@ -980,6 +980,8 @@ class StatementFinder:
             oprd = _named_as(verb, dobj, quotes)
         if dobj is None or oprd is None:
             return None
+        if dobj.lower_ in {"itself", "himself", "herself", "themselves"}:
+            return []  # "a group which calls itself Bjorka": a name, not a statement
         words = {t.lemma_.lower() for t in oprd.subtree}
         content = _subtree_span(dobj, base)
         disparaged = bool(words & (self.lex.false_words | self.lex.negative))

@@ -968,3 +968,8 @@ def test_management_and_a_junta_can_be_accused(run):
     assert _triples(st, actors) == [("Cabin crew", "accuse", "management")]
     st, _, actors = run("The exiled lawmakers accused the junta of rigging the vote.")
     assert [s.relation for s in st] == ["accuse"]
+
+
+def test_a_group_calling_itself_something_makes_no_statement(run):
+    st, _, actors = run("The crew, which calls itself Red Lantern, claimed it had leaked the files.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "claimed")]
