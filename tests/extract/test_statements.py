@@ -973,3 +973,10 @@ def test_management_and_a_junta_can_be_accused(run):
 def test_a_group_calling_itself_something_makes_no_statement(run):
     st, _, actors = run("The crew, which calls itself Red Lantern, claimed it had leaked the files.")
     assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "claimed")]
+
+
+def test_saying_an_actor_beat_people_or_contaminated_a_river_accuses_it(run):
+    st, _, actors = run("The fisheries agency said Andina Copper had contaminated the lagoon.")
+    assert _triples(st, actors) == [("fisheries agency", "accuse", "Andina Copper")]
+    st, _, actors = run("Rights monitors said Ruritanian guards had beaten detainees.")
+    assert [s.relation for s in st] == ["accuse"]
