@@ -78,6 +78,25 @@ def token_span(tokens: list[Token], base: int) -> TextSpan:
     return TextSpan(doc.text[start:end], base + start, base + end)
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z.]*)?\s*(?:\([A-Za-z .]+\)\s*)?(?:--|-|—|–)\s")
+
+
+def in_dateline(tok: Token) -> bool:
+    """The token is part of a dateline opening its sentence: "OSLO (Reuters) - ", "PALM BEACH, Fla. - "."""
+    sent = tok.sent
+    found = _DATELINE.match(sent.text)
+    return found is not None and tok.idx < sent.start_char + found.end()
+
+
+def _charge_of(prep: Token) -> bool:
+    """An "of" phrase the parser hung on the object of "accuse" is the charge, not part of the
+    accused's name ("accused the port authority of negligence")."""
+    obj = prep.head
+    named = any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)  # "the Bank of England"
+    return prep.dep_ == "prep" and prep.lower_ == "of" and obj.dep_ == "dobj" and obj.head.lemma_.lower() == "accuse" \
+        and not named
+
+
 def noun_phrase(head: Token) -> list[Token]:
     """The head with its left modifiers and a following "in/of/for …" phrase, no clauses."""
     keep = {head.i}
@@ -90,6 +109,8 @@ def noun_phrase(head: Token) -> list[Token]:
 
     add_left(head)
     for child in head.rights:
+        if _charge_of(child):
+            continue
         if child.dep_ in {"compound", "case", "nummod"} or (child.dep_ == "prep" and child.lower_ in _NP_PREPS
                                                             and child.i == max(keep) + 1):
             for t in child.subtree:
@@ -99,7 +120,7 @@ def noun_phrase(head: Token) -> list[Token]:
     lo, hi = min(keep), max(keep)
     # a dateline or aside before the phrase is not part of it ("LONDON (AP) — European Union regulators")
     for t in head.doc[lo:head.i]:
-        if t.text in {"—", "–", "--", "(", ")", ":", ";"}:
+        if t.text in {"—", "–", "--", "(", ")", ":", ";"} or in_dateline(t):
             lo = t.i + 1
     toks = [t for t in head.doc[lo:hi + 1]]
     money = [t.i for t in toks if t.i < head.i and t.ent_type_ == "MONEY"]
@@ -148,6 +169,7 @@ _SPAN_END_PUNCT = {"―", "—", "–", "-", ",", ":", ";"}
 def _clean_name(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"(’s|'s)$", "", text)
+    text = re.sub(r"\s*\([^()]*$", "", text)  # an abbreviation cut off by the span: "Policing Authority (Ipoa"
     return text.strip(" \"“”'’")
 
 
@@ -563,12 +585,13 @@ class ArticleActors:
                 # "Republicans said": a group named by its members
                 name = _clean_name(ent.text)
                 return self._add("group-" + slugify(name), name, "group", None, None, _clean_name(text))
-            if ent.label_ in {"GPE", "FAC"} and loose and head.pos_ == "PROPN":
-                pass  # an unknown place name that speaks is a misread name ("Nervo wrote"): below
+            if ent.label_ in {"GPE", "FAC"} and head.pos_ == "PROPN" and (loose or head.dep_ == "nsubj"):
+                pass  # an unknown place name that speaks is a misread name ("Nervo wrote", "Nordavia denied"): below
             elif not (ent.label_ == "NORP" and lemma in roles["groups"] + roles["person_roles"]):
                 return None  # otherwise "Democratic lawmakers": a group, below
-        # a definite description of an actor met before ("the company", "the official")
-        det = next((t for t in toks if t.dep_ == "det"), None)
+        # a definite description of an actor met before ("the company", "the official"); the article
+        # of an owner does not make one ("the airline's pilot union" is not the airline)
+        det = next((t for t in toks if t.dep_ == "det" and t.head.i == head.i), None)
         if det is not None and det.lower_ in {"the", "this", "that"}:
             found = self._anaphor(lemma)
             if found is not None:
@@ -592,7 +615,9 @@ class ArticleActors:
             return None  # a dateline ("WASHINGTON —")
         if head.pos_ == "PROPN":
             # an unknown name: a person when it reads like one ("Matthews"), else an organisation
-            kind = "organization" if (ent is not None and ent.label_ in {"ORG", "FAC"}) else "person"
+            # ("The Superintendency of the Environment": a name with an article of its own is no person's)
+            own_article = any(t.dep_ == "det" and t.head.i == head.i and t.lower_ == "the" for t in toks)
+            kind = "organization" if (ent is not None and ent.label_ in {"ORG", "FAC"}) or own_article else "person"
             if kind == "person":
                 return self._person([t for t in toks if t.pos_ == "PROPN" and t.i <= head.i
                                      and t.lower_.strip(".") not in _TITLE_WORDS] or [head], toks, head, text, former)

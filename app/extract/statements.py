@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extract.actors import ArticleActors, Resolved, _issuer, token_span
+from app.extract.actors import ArticleActors, Resolved, _charge_of, _issuer, in_dateline, token_span
 from app.extract.records import TextSpan
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -679,6 +679,8 @@ class StatementFinder:
             # and 'The Latest: Trump urges supporters …': a label before a colon is not the subject either
             subjects = [c for c in subjects if not any(t.text in _QUOTE_CHARS or t.text == ":"
                                                        for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] or subjects
+            # "WARSAW (AP) - Poland's interior ministry accused …": the dateline's city is no subject
+            subjects = [c for c in subjects if not in_dateline(c)] or subjects
         return subjects[0] if subjects else None
 
     def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
@@ -1123,9 +1125,15 @@ class StatementFinder:
             oprd = _named_as(verb, dobj, quotes)
         if dobj is None or oprd is None:
             return None
+        if dobj.lower_ in {"itself", "himself", "herself", "themselves"}:
+            return []  # "a group which calls itself Bjorka": a name, not a statement
         words = {t.lemma_.lower() for t in oprd.subtree}
         content = _subtree_span(dobj, base)
-        if words & self.lex.false_words and dobj.lemma_.lower() in self.lex.claim_nouns:
+        disparaged = bool(words & (self.lex.false_words | self.lex.negative))
+        if disparaged and self._claim_called(verb, dobj) is not None:
+            return []  # "rejected the accusations, calling them baseless": the rejection already denies them
+        if disparaged and dobj.lemma_.lower() in self.lex.claim_nouns:
+            # "called the report fake", "called the report a political manipulation"
             return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
         owner = next((c for c in oprd.children if c.dep_ == "poss"), None) if dobj.lower_ in {"it", "this"} else None
         if owner is not None and owner.lower_ in _POSSESSIVES:  # "called it his latest outrageous attempt"
@@ -1140,6 +1148,15 @@ class StatementFinder:
                           tgt.mention, confidence=0.7)]
         return [Found(speaker, "assert", cue, sent_span, token_span(list(dobj.subtree) + list(oprd.subtree), base)
                       if dobj.i < oprd.i else content, confidence=0.7)]
+
+    def _claim_called(self, verb: Token, pronoun: Token) -> Token | None:
+        """The claim a pronoun stands for when the calling goes with rejecting it: "rejected the
+        accusations, calling them baseless" → "the accusations" (also when the parser hangs the
+        calling on the clause of the claim)."""
+        if pronoun.lower_ not in {"it", "them", "this"} or verb.dep_ not in {"advcl", "conj"}:
+            return None
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < pronoun.i
+                     and c.lemma_.lower() in self.lex.claim_nouns), None)
 
     def _dismissed_as(self, verb: Token, obj: Token | None, speaker: Resolved, cue: TextSpan, sent_span: TextSpan,
                       base: int) -> list[Found] | None:
@@ -1667,8 +1684,10 @@ def _interrupted_clause(verb: Token) -> tuple[Token, Token] | None:
 
 
 def _charge(verb: Token, base: int) -> TextSpan | None:
-    """The charge of "accused X of Y" / "blamed X for Y"."""
-    for child in verb.children:
+    """The charge of "accused X of Y" / "blamed X for Y" (also when the parser hung "of Y" on X)."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    misplaced = [c for c in dobj.children if _charge_of(c)] if dobj is not None else []
+    for child in list(verb.children) + misplaced:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "over"}:
             inner = [t for t in child.subtree if t.i != child.i]
             if inner:

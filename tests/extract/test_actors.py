@@ -222,3 +222,27 @@ def test_a_presidents_administration_is_the_us_government_of_the_day(resolve):
     actor, _ = resolve("Israel said the Obama administration was behind the resolution.", "administration")
     assert (actor.label, actor.kind, actor.country, actor.part_of) == ("Obama administration", "government", "USA",
                                                                        "usa")
+
+
+def test_an_unknown_place_like_name_that_denies_is_an_actor(run):
+    # the small model tags some company names as places ("Borlavia")
+    st, _, actors = run("Borlavia denied cheating its customers.")
+    assert [(actors[s.speaker].label, s.relation) for s in st] == [("Borlavia", "deny")]
+
+
+def test_the_article_of_an_owner_does_not_make_a_definite_description(run):
+    st, _, actors = run("The Transport Agency said Volaro Airways had misled travellers.",
+                        "The carrier's cabin crew union accused management of cutting rest breaks.")
+    assert st[-1].relation == "accuse" and actors[st[-1].speaker].label != "Volaro Airways"
+
+
+def test_a_proper_name_with_an_article_of_its_own_is_an_organisation(run):
+    st, _, actors = run("The Commissioner for Customs (CFC) said the goods were seized.")
+    speaker = actors[st[0].speaker]
+    assert (speaker.label, speaker.kind) == ("Commissioner for Customs", "organization")
+
+
+def test_an_abbreviation_cut_off_by_the_name_span_is_dropped():
+    from app.extract.actors import _clean_name
+    assert _clean_name("The Harbour Safety Authority (Hsa") == "Harbour Safety Authority"
+    assert _clean_name("Harbour Safety Authority (HSA)") == "Harbour Safety Authority (HSA)"

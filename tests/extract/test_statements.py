@@ -1142,3 +1142,54 @@ def test_names_the_parser_adds_to_a_fronted_clause_are_the_subject_of_the_cue(nl
     found = StatementFinder(actors).paragraph(doc, 0)
     described = sorted(actors.actors[f.speaker.actor_id].label for f in found if f.cue.text == "describe")
     assert described == ["Carter", "Lowe"]
+
+
+def test_a_dateline_city_before_a_possessive_subject_is_not_the_speaker(run):
+    st, _, actors = run("LISBON (Reuters) - Portugal's finance ministry on Monday accused Spain of hiding the deficit.")
+    assert _triples(st, actors)[0][1:] == ("accuse", "Spain")
+    assert st[0].evidence.speaker.text == "Portugal's finance ministry"
+    st, _, actors = run("DHAKA - Bangladesh's election commission said on Sunday the vote would go ahead.")
+    assert st[0].evidence.speaker.text == "Bangladesh's election commission"
+
+
+def test_an_of_phrase_hung_on_the_accused_is_the_charge(run):
+    st, _, actors = run("Farmers' groups accused the water board of gross negligence.")
+    assert _triples(st, actors) == [("Farmers' groups", "accuse", "water board")]
+    assert st[0].evidence.content.text == "gross negligence"
+    st, _, actors = run("The union accused the Bank of England of lying.")
+    assert _triples(st, actors) == [("union", "accuse", "Bank of England")]
+
+
+def test_calling_a_report_something_negative_denies_it(run):
+    st, _, actors = run('The Turkish embassy called the report "a crude manipulation".')
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("deny", "called")]
+    st, _, actors = run("Ghana rejected the allegations by Togo that its troops had crossed the border, "
+                        'calling them "baseless and invented".')
+    assert [s.relation for s in st if actors[s.speaker].label == "Ghana"] == ["deny"]
+    assert [s.relation for s in st if actors[s.speaker].label == "Togo"]  # the allegations are still Togo's
+    st, _, actors = run("The minister called the report a useful contribution.")
+    assert [s.relation for s in st] == ["assert"]
+
+
+def test_dismissing_criticism_denies_it(run):
+    st, _, actors = run("The ferry operator dismissed the dockers' criticism, saying its boats were safe.")
+    assert [s.relation for s in st] == ["deny", "assert"]
+
+
+def test_management_and_a_junta_can_be_accused(run):
+    st, _, actors = run("Cabin crew accused management of ignoring safety rules.")
+    assert _triples(st, actors) == [("Cabin crew", "accuse", "management")]
+    st, _, actors = run("The exiled lawmakers accused the junta of rigging the vote.")
+    assert [s.relation for s in st] == ["accuse"]
+
+
+def test_a_group_calling_itself_something_makes_no_statement(run):
+    st, _, actors = run("The crew, which calls itself Red Lantern, claimed it had leaked the files.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("assert", "claimed")]
+
+
+def test_saying_an_actor_beat_people_or_contaminated_a_river_accuses_it(run):
+    st, _, actors = run("The fisheries agency said Andina Copper had contaminated the lagoon.")
+    assert _triples(st, actors) == [("fisheries agency", "accuse", "Andina Copper")]
+    st, _, actors = run("Rights monitors said Ruritanian guards had beaten detainees.")
+    assert [s.relation for s in st] == ["accuse"]
