@@ -1187,6 +1187,12 @@ class StatementFinder:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i > noun.i
                            and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if clause is None and light is not None and holder is not None and noun.dep_ == "dobj":
+            introduced = _introduced_after_colon(noun, sent, base)
+            if introduced is not None:  # 'Sanders made the following comment: "…"' (or the quotation to come)
+                speaker = self._holder(holder, base)
+                cue = token_span([light, noun] if light.i < noun.i else [noun], base)
+                return [Found(speaker, relation, cue, sent_span, introduced or None, confidence=0.75)] if speaker else []
         if holder is None or clause is None:
             return []
         speaker = self._holder(holder, base)
@@ -1390,6 +1396,22 @@ def _passive_as_source(verb: Token) -> Token | None:
         if pobj is not None:
             return pobj
     return None
+
+
+def _introduced_after_colon(noun: Token, sent: Span, base: int) -> TextSpan | None:
+    """What a speech noun introduces with a colon right after its phrase ("made the following
+    statement: …"): the rest of the sentence, an empty span when the quotation comes in the next
+    paragraph, None when no colon follows."""
+    phrase = {t.i for t in noun.subtree}
+    end = noun.i + 1
+    while end < sent.end and end in phrase and noun.doc[end].text != ":":
+        end += 1
+    if end >= sent.end or noun.doc[end].text != ":":
+        return None
+    rest = [t for t in noun.doc[end + 1:sent.end] if not t.is_space]
+    while rest and rest[-1].is_punct and rest[-1].text not in _QUOTE_CHARS:
+        rest = rest[:-1]
+    return token_span(rest, base) if rest else TextSpan("", base + noun.doc[end].idx + 1, base + noun.doc[end].idx + 1)
 
 
 def _as_aside_bounds(verb: Token, sent: Span) -> tuple[int, int] | None:

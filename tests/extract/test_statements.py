@@ -986,3 +986,13 @@ def test_a_passive_as_aside_is_said_by_its_agent_or_the_issuer_of_its_document(r
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Denver Post", "reported")]
     st, _, actors = run("As seen in the video, the county never approved the contract.")
     assert st == []
+
+
+def test_a_light_verb_and_speech_noun_before_a_colon_introduce_a_quotation(run):
+    st, _, actors = run("In March, Governor Tom Ashby made the following statement:",
+                        "\u201cEvery family in this state deserves clean water.\u201d")
+    assert {(actors[s.speaker].label, s.evidence.cue.text) for s in st} == {
+        ("Tom Ashby", "made the following statement")}
+    assert any("clean water" in s.evidence.content.text for s in st)
+    st, _, actors = run("Governor Tom Ashby made a comment about the weather.")
+    assert st == []
