@@ -1178,7 +1178,9 @@ class StatementFinder:
                 return []
             holder = self._subject(light) if noun.dep_ == "dobj" else self._maker(light)
         clause = _that_clause(noun)
-        if clause is None and light is not None and holder is not None and noun.lemma_.lower() in self.lex.proposition_nouns \
+        owned = holder is not None and holder.dep_ == "poss"  # "North Korea's claims about its test"
+        if clause is None and (light is not None or owned) and holder is not None \
+                and noun.lemma_.lower() in self.lex.proposition_nouns \
                 and any(c.dep_ == "prep" and c.lower_ in self.lex.about_preps for c in noun.children):
             clause = noun  # "the claims about Lord Falconer's involvement": what they say is named by the noun
         if clause is None and holder is not None:

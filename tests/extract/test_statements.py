@@ -996,3 +996,11 @@ def test_a_light_verb_and_speech_noun_before_a_colon_introduce_a_quotation(run):
     assert any("clean water" in s.evidence.content.text for s in st)
     st, _, actors = run("Governor Tom Ashby made a comment about the weather.")
     assert st == []
+
+
+def test_an_actors_claims_about_something_are_its_assertion(run):
+    st, _, actors = run("Analysts found it hard to verify Venezuela's claims about the size of its oil reserves.")
+    assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
+        ("Venezuela", "assert", "claims")]
+    st, _, actors = run("The claims about the size of the reserves were hard to verify.")
+    assert st == []  # nobody's
