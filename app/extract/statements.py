@@ -1181,7 +1181,9 @@ class StatementFinder:
         owned = holder is not None and holder.dep_ == "poss"  # "North Korea's claims about its test"
         if clause is None and (light is not None or owned) and holder is not None \
                 and noun.lemma_.lower() in self.lex.proposition_nouns \
-                and any(c.dep_ == "prep" and c.lower_ in self.lex.about_preps for c in noun.children):
+                and any(c.dep_ == "prep" and c.lower_ in self.lex.about_preps
+                        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children) for c in noun.children):
+            # (not "his remarks on Saturday": a time, not a topic)
             clause = noun  # "the claims about Lord Falconer's involvement": what they say is named by the noun
         if clause is None and holder is not None:
             # "took issue with Obama's assertion last week that Reagan would …": the parser hangs the

@@ -994,7 +994,7 @@ def test_a_light_verb_and_speech_noun_before_a_colon_introduce_a_quotation(run):
     assert {(actors[s.speaker].label, s.evidence.cue.text) for s in st} == {
         ("Tom Ashby", "made the following statement")}
     assert any("clean water" in s.evidence.content.text for s in st)
-    st, _, actors = run("Governor Tom Ashby made a comment about the weather.")
+    st, _, actors = run("Governor Tom Ashby made the following changes: two new judges and a clerk.")
     assert st == []
 
 
@@ -1004,3 +1004,10 @@ def test_an_actors_claims_about_something_are_its_assertion(run):
         ("Venezuela", "assert", "claims")]
     st, _, actors = run("The claims about the size of the reserves were hard to verify.")
     assert st == []  # nobody's
+
+
+def test_an_actors_comments_on_a_topic_are_its_speech_but_not_remarks_on_a_day(run):
+    st, _, actors = run("Senator Ruth Lang's comments on the factory closure drew wide criticism.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ruth Lang", "comments")]
+    st, _, actors = run("Senator Ruth Lang's remarks on Saturday had a softer tone.")
+    assert st == []
