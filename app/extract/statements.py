@@ -640,6 +640,11 @@ class StatementFinder:
             # "below the $5 million analysts say a campaign costs": a relative clause without "that" whose
             # subject the parser read as the noun the clause qualifies (the verb agrees with it)
             return before, None
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == "pobj" and verb.dep_ == "ROOT" \
+                and before.head.head.i < before.i and _fronted_phrase_of(before, verb):
+            # "In an interview with CNN Trump said …": no comma after a fronted phrase, whose last name
+            # the parser read as part of it
+            return before, None
         if before is not None and before.dep_ == "conj" and (before.pos_ == "PROPN" or before.tag_ == "NNS") \
                 and verb.dep_ in {"ccomp", "conj"} and before.head.i != verb.i:
             # "Republicans said … mishandled the investigation and Democrats accused the GOP of …": the subject
@@ -751,7 +756,10 @@ class StatementFinder:
         if study:  # "a Quinnipiac poll found …" speaks for Quinnipiac; "the poll found …" for nobody
             speaker = self._study_author(speaker_head, base)
         else:
-            speaker = pair[0] if pair else self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
+            # "At a town hall in Iowa Olsen said …": the name alone, not "Iowa Olsen"
+            fronted = not pair and speaker_head.pos_ == "PROPN" and _fronted_phrase_of(speaker_head, verb)
+            speaker = pair[0] if pair else (fronted and self.actors.named_person([speaker_head], base)) \
+                or self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
         if speaker is None:
             return None
         if pair:
@@ -1416,6 +1424,15 @@ def _introduced_after_colon(noun: Token, sent: Span, base: int) -> TextSpan | No
     while rest and rest[-1].is_punct and rest[-1].text not in _QUOTE_CHARS:
         rest = rest[:-1]
     return token_span(rest, base) if rest else TextSpan("", base + noun.doc[end].idx + 1, base + noun.doc[end].idx + 1)
+
+
+def _fronted_phrase_of(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` ends a prepositional phrase that opens the sentence and hangs on ``verb``."""
+    top = tok
+    while top.head.i != verb.i and top.head.i != top.i:
+        top = top.head
+    return top.head.i == verb.i and top.dep_ == "prep" and top.i == verb.sent.start \
+        and max(t.i for t in top.subtree) == tok.i
 
 
 def _as_aside_bounds(verb: Token, sent: Span) -> tuple[int, int] | None:

@@ -1011,3 +1011,9 @@ def test_an_actors_comments_on_a_topic_are_its_speech_but_not_remarks_on_a_day(r
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ruth Lang", "comments")]
     st, _, actors = run("Senator Ruth Lang's remarks on Saturday had a softer tone.")
     assert st == []
+
+
+def test_a_speaker_after_a_fronted_phrase_without_a_comma(run):
+    st, _, actors = run("Senator Maria Olsen spoke at length about farm subsidies.",
+                        "At a town hall in Iowa Olsen said that the subsidies would end.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Maria Olsen", "said")]
