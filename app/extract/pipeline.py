@@ -137,12 +137,32 @@ def straight_apostrophes(text: str) -> str:
     return _CURLY_APOSTROPHE.sub("'", text)
 
 
+# "…, the candidate's former doctor maintains.": a cue verb closing a sentence after a comma and a common
+# noun, which the small model reads as a plural noun ("doctor maintains" as a compound)
+_CLOSING_CUE = re.compile(r"(?<=, )((?:the|a|an|his|her|its|their|one|some|many) (?:[\w’'.-]+ ){0,5}?[a-z]+ )"
+                          r"([a-z]+s)(?=\.(?:\s|$))")
+
+
+def _closing_cue_in_past(paragraph: str) -> str:
+    """'…, the firm's lawyer maintains.' → '…, the firm's lawyer announced.' (a past tense of the same
+    relation and length stands in; the cue is still read from the submitted text)."""
+    cues = _cue_lemmas()
+
+    def past(m: re.Match) -> str:
+        word = m.group(2)
+        relation = cues.get(word[:-1])
+        stand_in = next((w for w in load_lexicon().headline_stand_ins.get(relation, ()) if len(w) == len(word)), None)
+        return m.group(1) + (stand_in or word)
+
+    return _CLOSING_CUE.sub(past, paragraph)
+
+
 def body_for_parser(paragraph: str, article: str) -> str:
     """A paragraph as the parser reads it best: "Trump claims that …" / "Trump charges that …" with
     the cue verb (tagged a plural noun by the small model after a name) replaced as in a headline
     (see ``headline_for_parser``). Only before "that", after a name; same length, offsets hold.
     Likewise "The pair claim they …" (see ``_PAIR_CLAIM``)."""
-    paragraph = _PAIR_CLAIM.sub(r"\1argue", straight_apostrophes(paragraph))
+    paragraph = _closing_cue_in_past(_PAIR_CLAIM.sub(r"\1argue", straight_apostrophes(paragraph)))
     if " that" not in paragraph:
         return paragraph
     return _cue_verbs_in_past(paragraph, article, _BODY_VERB)

@@ -160,3 +160,15 @@ def test_curly_apostrophes_inside_words_are_parsed_as_straight_ones(pipeline):
     labels = {n["id"]: n["label"] for n in graph["nodes"]}
     edges = [(labels[e["source"]], e["relation"], e["evidence"][0]["cue"]["text"]) for e in graph["edges"]]
     assert edges == [("Denver police", "assert", "claim")]
+
+
+def test_a_cue_verb_closing_a_sentence_after_a_common_noun_is_parsed_as_a_verb(pipeline):
+    from app.extract.pipeline import body_for_parser
+
+    assert body_for_parser("Secrecy is nothing new at the firm, the company's former lawyer maintains.", "") == \
+        "Secrecy is nothing new at the firm, the company's former lawyer announced."
+    assert body_for_parser("We paid for ads, mailers and phone calls.", "") == "We paid for ads, mailers and phone calls."
+    text = ("Firm kept records closed\n\nThe firm kept its records closed for years.\n\n"
+            "Secrecy is nothing new at the firm, the company's former lawyer maintains.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    assert [ev["cue"]["text"] for e in graph["edges"] for ev in e["evidence"]] == ["maintains"]
