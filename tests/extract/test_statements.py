@@ -1017,3 +1017,8 @@ def test_a_speaker_after_a_fronted_phrase_without_a_comma(run):
     st, _, actors = run("Senator Maria Olsen spoke at length about farm subsidies.",
                         "At a town hall in Iowa Olsen said that the subsidies would end.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Maria Olsen", "said")]
+
+
+def test_an_actors_emphasis_that_p_is_its_assertion(run):
+    st, _, actors = run("Governor Dana Pike's repeated emphasis that the budget was balanced irritated lawmakers.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Dana Pike", "emphasis")]
