@@ -59,6 +59,7 @@ class Lexicon:
     authoring_verbs: frozenset[str]
     light_verbs: frozenset[str]
     proposition_nouns: frozenset[str]
+    commitment_nouns: frozenset[str]
     failings: frozenset[str]
     as_it: frozenset[str]
     speech_if_topic: frozenset[str]
@@ -1187,6 +1188,9 @@ class StatementFinder:
             holder = self._subject(light) if noun.dep_ == "dobj" else self._maker(light)
         clause = _that_clause(noun)
         owned = holder is not None and holder.dep_ == "poss"  # "North Korea's claims about its test"
+        if clause is None and owned and noun.lemma_.lower() in self.lex.commitment_nouns:
+            clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if clause is None and (light is not None or owned) and holder is not None \
                 and noun.lemma_.lower() in self.lex.proposition_nouns \
                 and any(c.dep_ == "prep" and c.lower_ in self.lex.about_preps

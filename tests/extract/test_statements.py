@@ -1022,3 +1022,9 @@ def test_a_speaker_after_a_fronted_phrase_without_a_comma(run):
 def test_an_actors_emphasis_that_p_is_its_assertion(run):
     st, _, actors = run("Governor Dana Pike's repeated emphasis that the budget was balanced irritated lawmakers.")
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Dana Pike", "emphasis")]
+
+
+def test_an_actors_promise_to_act_is_its_statement(run):
+    st, _, actors = run("Mayor Tom Reed released his housing plan on Monday.",
+                        "His pledge to build 5,000 homes has no funding yet.")
+    assert ("Tom Reed", "pledge") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
