@@ -60,6 +60,7 @@ class Lexicon:
     authoring_verbs: frozenset[str]
     light_verbs: frozenset[str]
     proposition_nouns: frozenset[str]
+    commitment_nouns: frozenset[str]
     failings: frozenset[str]
     as_it: frozenset[str]
     speech_if_topic: frozenset[str]
@@ -719,6 +720,11 @@ class StatementFinder:
             # "below the $5 million analysts say a campaign costs": a relative clause without "that" whose
             # subject the parser read as the noun the clause qualifies (the verb agrees with it)
             return before, None
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == "pobj" and verb.dep_ == "ROOT" \
+                and before.head.head.i < before.i and _fronted_phrase_of(before, verb):
+            # "In an interview with CNN Trump said …": no comma after a fronted phrase, whose last name
+            # the parser read as part of it
+            return before, None
         if before is not None and before.dep_ == "conj" and (before.pos_ == "PROPN" or before.tag_ == "NNS") \
                 and verb.dep_ in {"ccomp", "conj"} and before.head.i != verb.i:
             # "Republicans said … mishandled the investigation and Democrats accused the GOP of …": the subject
@@ -846,7 +852,10 @@ class StatementFinder:
         elif study:  # "a Quinnipiac poll found …" speaks for Quinnipiac; "the poll found …" for nobody
             speaker = self._study_author(speaker_head, base)
         else:
-            speaker = pair[0] if pair else self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
+            # "At a town hall in Iowa Olsen said …": the name alone, not "Iowa Olsen"
+            fronted = not pair and speaker_head.pos_ == "PROPN" and _fronted_phrase_of(speaker_head, verb)
+            speaker = pair[0] if pair else (fronted and self.actors.named_person([speaker_head], base)) \
+                or self._resolve_speaker(speaker_head, base, loose=lemma in self.lex.parenthetical)
         if speaker is None:
             return None
         if pair:
@@ -1306,8 +1315,15 @@ class StatementFinder:
                 return []
             holder = self._subject(light) if noun.dep_ == "dobj" else self._maker(light)
         clause = _that_clause(noun)
-        if clause is None and light is not None and holder is not None and noun.lemma_.lower() in self.lex.proposition_nouns \
-                and any(c.dep_ == "prep" and c.lower_ in self.lex.about_preps for c in noun.children):
+        owned = holder is not None and holder.dep_ == "poss"  # "North Korea's claims about its test"
+        if clause is None and owned and noun.lemma_.lower() in self.lex.commitment_nouns:
+            clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if clause is None and (light is not None or owned) and holder is not None \
+                and noun.lemma_.lower() in self.lex.proposition_nouns \
+                and any(c.dep_ == "prep" and c.lower_ in self.lex.about_preps
+                        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children) for c in noun.children):
+            # (not "his remarks on Saturday": a time, not a topic)
             clause = noun  # "the claims about Lord Falconer's involvement": what they say is named by the noun
         if clause is None and holder is not None:
             # "took issue with Obama's assertion last week that Reagan would …": the parser hangs the
@@ -1315,6 +1331,12 @@ class StatementFinder:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i > noun.i
                            and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if clause is None and light is not None and holder is not None and noun.dep_ == "dobj":
+            introduced = _introduced_after_colon(noun, sent, base)
+            if introduced is not None:  # 'Sanders made the following comment: "…"' (or the quotation to come)
+                speaker = self._holder(holder, base)
+                cue = token_span([light, noun] if light.i < noun.i else [noun], base)
+                return [Found(speaker, relation, cue, sent_span, introduced or None, confidence=0.75)] if speaker else []
         if holder is None or clause is None:
             return []
         speaker = self._holder(holder, base)
@@ -1518,6 +1540,31 @@ def _passive_as_source(verb: Token) -> Token | None:
         if pobj is not None:
             return pobj
     return None
+
+
+def _introduced_after_colon(noun: Token, sent: Span, base: int) -> TextSpan | None:
+    """What a speech noun introduces with a colon right after its phrase ("made the following
+    statement: …"): the rest of the sentence, an empty span when the quotation comes in the next
+    paragraph, None when no colon follows."""
+    phrase = {t.i for t in noun.subtree}
+    end = noun.i + 1
+    while end < sent.end and end in phrase and noun.doc[end].text != ":":
+        end += 1
+    if end >= sent.end or noun.doc[end].text != ":":
+        return None
+    rest = [t for t in noun.doc[end + 1:sent.end] if not t.is_space]
+    while rest and rest[-1].is_punct and rest[-1].text not in _QUOTE_CHARS:
+        rest = rest[:-1]
+    return token_span(rest, base) if rest else TextSpan("", base + noun.doc[end].idx + 1, base + noun.doc[end].idx + 1)
+
+
+def _fronted_phrase_of(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` ends a prepositional phrase that opens the sentence and hangs on ``verb``."""
+    top = tok
+    while top.head.i != verb.i and top.head.i != top.i:
+        top = top.head
+    return top.head.i == verb.i and top.dep_ == "prep" and top.i == verb.sent.start \
+        and max(t.i for t in top.subtree) == tok.i
 
 
 def _as_aside_bounds(verb: Token, sent: Span) -> tuple[int, int] | None:

@@ -1193,3 +1193,45 @@ def test_saying_an_actor_beat_people_or_contaminated_a_river_accuses_it(run):
     assert _triples(st, actors) == [("fisheries agency", "accuse", "Andina Copper")]
     st, _, actors = run("Rights monitors said Ruritanian guards had beaten detainees.")
     assert [s.relation for s in st] == ["accuse"]
+
+
+def test_a_light_verb_and_speech_noun_before_a_colon_introduce_a_quotation(run):
+    st, _, actors = run("In March, Governor Tom Ashby made the following statement:",
+                        "\u201cEvery family in this state deserves clean water.\u201d")
+    assert {(actors[s.speaker].label, s.evidence.cue.text) for s in st} == {
+        ("Tom Ashby", "made the following statement")}
+    assert any("clean water" in s.evidence.content.text for s in st)
+    st, _, actors = run("Governor Tom Ashby made the following changes: two new judges and a clerk.")
+    assert st == []
+
+
+def test_an_actors_claims_about_something_are_its_assertion(run):
+    st, _, actors = run("Analysts found it hard to verify Venezuela's claims about the size of its oil reserves.")
+    assert [(actors[s.speaker].label, s.relation, s.evidence.cue.text) for s in st] == [
+        ("Venezuela", "assert", "claims")]
+    st, _, actors = run("The claims about the size of the reserves were hard to verify.")
+    assert st == []  # nobody's
+
+
+def test_an_actors_comments_on_a_topic_are_its_speech_but_not_remarks_on_a_day(run):
+    st, _, actors = run("Senator Ruth Lang's comments on the factory closure drew wide criticism.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Ruth Lang", "comments")]
+    st, _, actors = run("Senator Ruth Lang's remarks on Saturday had a softer tone.")
+    assert st == []
+
+
+def test_a_speaker_after_a_fronted_phrase_without_a_comma(run):
+    st, _, actors = run("Senator Maria Olsen spoke at length about farm subsidies.",
+                        "At a town hall in Iowa Olsen said that the subsidies would end.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Maria Olsen", "said")]
+
+
+def test_an_actors_emphasis_that_p_is_its_assertion(run):
+    st, _, actors = run("Governor Dana Pike's repeated emphasis that the budget was balanced irritated lawmakers.")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Dana Pike", "emphasis")]
+
+
+def test_an_actors_promise_to_act_is_its_statement(run):
+    st, _, actors = run("Mayor Tom Reed released his housing plan on Monday.",
+                        "His pledge to build 5,000 homes has no funding yet.")
+    assert ("Tom Reed", "pledge") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
