@@ -470,6 +470,10 @@ class StatementFinder:
                 return True  # "did not say"
             if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical and not _punct_between(child, verb):
                 return True  # "will say"
+        if any(c.dep_ in _SUBJ and (c.left_edge.lower_ == "neither" or any(g.dep_ == "cc" and g.lower_ == "nor"
+                                                                           for g in c.children))
+               for c in verb.children):
+            return True  # "Neither the commission nor the customs office have said …"
         head = verb.head
         negated_head = any(c.dep_ == "neg" for c in head.children)
         if verb.dep_ == "conj" and negated_head \

@@ -1013,3 +1013,18 @@ def test_names_the_parser_adds_to_a_fronted_clause_are_the_subject_of_the_cue(nl
     found = StatementFinder(actors).paragraph(doc, 0)
     described = sorted(actors.actors[f.speaker.actor_id].label for f in found if f.cue.text == "describe")
     assert described == ["Carter", "Lowe"]
+
+
+def test_neither_nor_subjects_negate_the_speech(run):
+    st, _, actors = run("Neither the city council nor the state auditor have indicated that an inquiry is underway.")
+    assert st == []
+    st, _, actors = run("Neither Mayor Tom Briggs nor Governor Ann Lee said that the bridge would reopen.")
+    assert st == []
+
+
+def test_a_person_indicating_something_voices_it(run):
+    st, _, actors = run("Mayor Tom Briggs indicated on Monday that the bridge would reopen in May.")
+    assert _triples(st, actors) == [("Tom Briggs", "assert", None)]
+    assert st[0].evidence.content.text == "the bridge would reopen in May"
+    st, _, actors = run("The records indicate that the bridge was closed twice.")
+    assert st == []  # records with no author speak for nobody
