@@ -645,6 +645,19 @@ class StatementFinder:
                                                        for t in c.doc[min(c.i, verb.i):max(c.i, verb.i)])] or subjects
         return subjects[0] if subjects else None
 
+    def _subject_outside_quote(self, head: Token, verb: Token) -> Token | None:
+        """The subject of ``head``, the verb a conjoined cue hangs from; but when the parser made a
+        quoted fragment the head ("Brown waved the question away -- ''That is old news'' -- and, when
+        pressed, asserting, ''I paid every cent.''"), the subject of the clause before the quotation."""
+        quotes = quote_spans(verb.doc.text)
+        if not _inside(head.idx, quotes) or _inside(verb.idx, quotes):
+            return self._subject(head)
+        for clause in (c for c in head.children if c.i < head.i and c.dep_ in {"ccomp", "conj", "parataxis"}):
+            subject = self._subject(clause)
+            if subject is not None and not _inside(subject.idx, quotes):
+                return subject
+        return None
+
     def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
         """(speaker head, passive subject) for a cue verb."""
         passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -681,7 +694,7 @@ class StatementFinder:
             head = verb.head
             while head.dep_ in {"conj", "xcomp"} and self._subject(head) is None:
                 head = head.head  # "Trump tried to scuttle the resolution and called for a veto"
-            return self._subject(head), None
+            return self._subject_outside_quote(head, verb), None
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] and \
                 _issuer(verb.head) is not None:
             return verb.head, None  # "a lawsuit filed by Texas accusing the firms of …": the suit's issuer

@@ -1028,3 +1028,10 @@ def test_a_person_indicating_something_voices_it(run):
     assert st[0].evidence.content.text == "the bridge would reopen in May"
     st, _, actors = run("The records indicate that the bridge was closed twice.")
     assert st == []  # records with no author speak for nobody
+
+
+def test_a_conjoined_participle_takes_no_subject_from_a_quoted_fragment_it_hangs_from(run):
+    st, _, actors = run("Ms. Lowe did little to settle it, taking the senator's jab first as flattery -- ''That proves "
+                        "I'm thrifty'' -- and, when asked after the forum, asserting, ''Naturally, I pay my bills.''")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("Lowe", "asserting", "Naturally, I pay my bills")]
