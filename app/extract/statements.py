@@ -955,6 +955,9 @@ class StatementFinder:
                     "urge", "exhort", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
                     "suggest", "recommend"}):
                 content = _subtree_span(xcomp, base)  # "proposes doing away with the mandate"
+            if content is None and dobj is None and xcomp is not None and xcomp.dep_ == "xcomp" and xcomp.tag_ == "VBG" \
+                    and any(c.dep_ == "dobj" for c in xcomp.children) and lemma not in self.lex.speech_if_clause:
+                content = _subtree_span(xcomp, base)  # "admitted taking the money", "reveals troubling details of …"
             if content is None and (dobj is None or dobj.lower_ in {"which", "that"}) and verb.dep_ == "relcl" \
                     and verb.head.pos_ in {"NOUN", "PROPN"} and lemma in self.lex.said_of_antecedent:
                 # "the test, which state media claimed now allows …", "the 33 percent rate he has proposed":

@@ -1035,3 +1035,12 @@ def test_a_conjoined_participle_takes_no_subject_from_a_quoted_fragment_it_hangs
                         "I'm thrifty'' -- and, when asked after the forum, asserting, ''Naturally, I pay my bills.''")
     assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
         ("Lowe", "asserting", "Naturally, I pay my bills")]
+
+
+def test_a_gerund_complement_is_what_the_cue_says(run):
+    st, _, actors = run("Mayor Tom Briggs admitted taking the money from the developer.")
+    assert _triples(st, actors) == [("Tom Briggs", "assert", None)]
+    assert st[0].evidence.content.text == "taking the money from the developer"
+    st, _, actors = run("Retired admiral reveals troubling details of serving under the new minister.")
+    assert [(s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("reveals", "troubling details of serving under the new minister")]  # an adjective read as a gerund
