@@ -652,6 +652,9 @@ class StatementFinder:
         quotes = quote_spans(verb.doc.text)
         if not _inside(head.idx, quotes) or _inside(verb.idx, quotes):
             return self._subject(head)
+        named = _as_aside_speaker(head, verb, quotes)
+        if named is not None:
+            return named
         for clause in (c for c in head.children if c.i < head.i and c.dep_ in {"ccomp", "conj", "parataxis"}):
             subject = self._subject(clause)
             if subject is not None and not _inside(subject.idx, quotes):
@@ -686,6 +689,9 @@ class StatementFinder:
             # read as a conjunct of the object before it
             return before, None
         if verb.dep_ == "conj":
+            quotes = quote_spans(verb.doc.text)
+            if _inside(verb.head.idx, quotes) and not _inside(verb.idx, quotes):
+                return self._subject_outside_quote(verb.head, verb), None  # hung on a quoted fragment
             # "China denied … that Russia had sought … and accused Washington": the accuser is the
             # subject of the nearest cue verb above, not of the verb the parser attached it to
             for anc in verb.ancestors:
@@ -827,7 +833,8 @@ class StatementFinder:
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
         if lemma in {"call", "brand", "dub"}:  # "branded the regime an outlaw nation"
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._said_by_run_on_cue(c)] \
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._said_by_run_on_cue(c)
+                   and not any(m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in c.children)] \
             or _misattached_clause(verb) or [
             c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and lemma in {"say", "tell", "add", "insist"}
             and any(g.dep_ == "nsubj" for g in c.children) and not any(g.dep_ == "mark" for g in c.children)]
@@ -1374,6 +1381,7 @@ class StatementFinder:
 
 
 _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm", "mean", "reveal"}
+_ADVERBIAL_MARKS = {"before", "after", "until", "because", "once"}  # "said before he died": not what was said
 _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
@@ -1515,6 +1523,17 @@ def _fronted_participle(verb: Token) -> Token | None:
             and main.lemma_.lower() in load_lexicon().verbs:
         return None  # '"Saying goodbye is hard," she said': the clause is what the main verb says
     return clause
+
+
+def _as_aside_speaker(quoted: Token, verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """ '… a banner with the words ''We want bread,'' as Rosa Diaz, kneeling on a street, said before she
+    was arrested': the parser may hang the "as" of the aside on the quoted verb, with the speaker as
+    its object, and the cue as a conjunct of the quoted verb; the object of that "as" is the speaker."""
+    aside = next((c for c in quoted.children if c.dep_ == "prep" and c.lower_ == "as" and quoted.i < c.i < verb.i
+                  and not _inside(c.idx, quotes)), None)
+    if aside is None:
+        return None
+    return next((c for c in aside.children if c.dep_ == "pobj" and c.pos_ in {"PROPN", "NOUN"}), None)
 
 
 def _compelled(verb: Token, lex: Lexicon) -> Token | None:

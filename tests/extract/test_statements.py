@@ -1044,3 +1044,26 @@ def test_a_gerund_complement_is_what_the_cue_says(run):
     st, _, actors = run("Retired admiral reveals troubling details of serving under the new minister.")
     assert [(s.evidence.cue.text, s.evidence.content.text) for s in st] == [
         ("reveals", "troubling details of serving under the new minister")]  # an adjective read as a gerund
+
+
+def test_an_as_aside_after_a_quotation_names_the_speaker_of_a_cue_hung_on_the_quotation(nlp):
+    from app.extract.actors import ArticleActors
+    from app.extract.statements import StatementFinder
+
+    # the parse the model makes of some such sentences: the cue a conjunct of the quoted verb, "as" on it too
+    doc = _reparsed(nlp, "Strikes, the mayor said, are acts of faith, whether it was sitting in a factory in Ohio "
+                         "in the 1930s or carrying a banner stitched with the words ''We want bread,'' as Rosa Diaz, "
+                         "kneeling on a street in Lowell, said before she was arrested.",
+                    want=("want", "ROOT"), said=("want", "conj"))
+    assert [t.dep_ for t in doc if t.text == "said"] == ["parataxis", "conj"]
+    actors = ArticleActors()
+    found = StatementFinder(actors).paragraph(doc, 0)
+    assert [(f.speaker.mention.text, f.content.text) for f in found if f.speaker.mention.text == "Rosa Diaz"] == [
+        ("Rosa Diaz", "We want bread")]
+
+
+def test_a_clause_introduced_by_before_is_no_content_of_said(run):
+    st, _, actors = run("Protest is patriotic, Mr. Obama said, whether it was marching in Selma or wearing a shirt with "
+                        "the words ''We shall overcome,'' as Tom Briggs, lying on a hospital bed in Queens, said before "
+                        "he died.")
+    assert "he died" not in [s.evidence.content.text for s in st]  # the parser reads "before he died" as a complement
