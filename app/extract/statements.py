@@ -604,24 +604,28 @@ class StatementFinder:
         """ "In a May interview with the editorial board of the Chicago Tribune Smith said that …": with no
         comma after a fronted phrase the parser reads the subject's name as the end of the phrase's
         object ("the Chicago Tribune Smith"); a surname there that the article names in full elsewhere,
-        right before a main cue verb with no subject, is the speaker. Likewise names joined by "and"
-        that the parser adds to a fronted clause's last noun ("When the bills are passed in the name of
-        reform, Lowe and Carter call them …"): the first name, resolved as usual, with its conjuncts.
-        Returns (the speaker's head, the person when the name must be split off, else None)."""
+        right before a main cue verb with no subject, is the speaker. Likewise a name the parser adds to
+        a fronted phrase's last noun as a conjunct ("At a forum in Boston, Paul Gray, the union's head,
+        told …"; "When the bills are passed in the name of reform, Lowe and Carter call them …"): the
+        (first) name, resolved as usual, with its conjuncts. Returns (the speaker's head, the person
+        when the name must be split off, else None)."""
         top = verb
         while top.dep_ == "conj":
             top = top.head  # "… call them "lone wolves" and describe their actions as …"
         if top.dep_ != "ROOT" or top.i == 0 or self._subject(top) is not None:
             return None
-        last = top.doc[top.i - 1]
-        if last.pos_ != "PROPN" or not any(a.dep_ in {"prep", "advcl"} and a.head.i == top.i and a.i < last.i
-                                           for a in last.ancestors):
+        end = top.i - 1
+        while end > top.sent.start and (top.doc[end].is_punct or (top.doc[end].dep_ == "advmod" and top.doc[end].head.i == top.i)):
+            end -= 1  # "…, the chief executive of the union, forcefully told"
+        fronted = [a for a in top.children if a.dep_ in {"prep", "advcl"} and a.i < end]
+        for name in (t for a in fronted for t in a.subtree if t.dep_ == "conj" and t.pos_ == "PROPN"
+                     and max(x.i for x in t.subtree if not x.is_punct) == end):
+            while name.head.pos_ == "PROPN" and name.head.dep_ == "conj" and any(c.dep_ == "cc" for c in name.head.children):
+                name = name.head  # "…, Lowe and Carter call": the first of the names
+            return name, None
+        last = top.doc[end]
+        if end != top.i - 1 or last.pos_ != "PROPN" or not any(a.i == last.i or last in a.subtree for a in fronted):
             return None
-        first = last
-        while first.dep_ == "conj" and first.head.pos_ == "PROPN":
-            first = first.head
-        if first.i != last.i and first.dep_ == "conj":
-            return first, None  # "…, Lowe and Carter call": the names are a phrase of their own
         person = self.actors.known_person(last, base)
         return (last, person) if person is not None else None
 
@@ -1500,6 +1504,11 @@ def _misattached_clause(verb: Token) -> list[Token]:
         if tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
                 and any(c.dep_ in _SUBJ for c in tok.children):
             return [tok]
+    for tok in dobj.subtree:  # 'told a student who asked about strikes out of anger that "walking out is …"'
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if tok.dep_ in {"acl", "ccomp"} and mark is not None and mark.i + 1 < len(tok.doc) \
+                and tok.doc[mark.i + 1].text in set(_QUOTE_CHARS) | {"``"} and any(c.dep_ in _SUBJ for c in tok.children):
+            return [tok]  # a quotation after "that": what was told, wherever the parser hung it
     return []
 
 

@@ -1067,3 +1067,30 @@ def test_a_clause_introduced_by_before_is_no_content_of_said(run):
                         "the words ''We shall overcome,'' as Tom Briggs, lying on a hospital bed in Queens, said before "
                         "he died.")
     assert "he died" not in [s.evidence.content.text for s in st]  # the parser reads "before he died" as a complement
+
+
+def test_a_name_hung_on_a_fronted_phrase_tells_what_follows_that_and_a_quotation(nlp):
+    from spacy.tokens import Doc
+
+    from app.extract.actors import ArticleActors
+    from app.extract.statements import StatementFinder
+
+    # as the model parses some such sentences: "Gray" a conjunct of "Boston", the quoted clause a
+    # complement of the noun "anger" inside the relative clause on the addressee
+    doc = nlp("At a forum on Sunday in Boston, Paul Gray, the head of the teachers union, firmly told a student who "
+              "suggested that some teachers may quit because of anger that \"this is not the first class to be angry "
+              "and quitting is not a serious plan.\"")
+    heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
+    gray, boston, anger = (next(t.i for t in doc if t.text == w) for w in ("Gray", "Boston", "anger"))
+    first_is, second_is = [t.i for t in doc if t.text == "is"]
+    heads[gray], deps[gray] = boston, "conj"
+    heads[first_is], deps[first_is] = anger, "acl"
+    heads[second_is], deps[second_is] = first_is, "conj"
+    doc = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+              tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc], heads=heads,
+              deps=deps, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc])
+    assert not any(c.dep_ == "ccomp" for c in doc[[t.text for t in doc].index("told")].children)
+    actors = ArticleActors()
+    found = StatementFinder(actors).paragraph(doc, 0)
+    assert [(f.speaker.mention.text, f.content.text.startswith("this is not the first class")) for f in found
+            if f.cue.text == "told"] == [("Paul Gray", True)]
