@@ -474,6 +474,10 @@ class StatementFinder:
                 return True  # "did not say"
             if child.dep_ == "aux" and child.lower_ in self.lex.hypothetical and not _punct_between(child, verb):
                 return True  # "will say"
+        if any(c.dep_ in _SUBJ and (c.left_edge.lower_ == "neither" or any(g.dep_ == "cc" and g.lower_ == "nor"
+                                                                           for g in c.children))
+               for c in verb.children):
+            return True  # "Neither the commission nor the customs office have said …"
         head = verb.head
         negated_head = any(c.dep_ == "neg" for c in head.children)
         if verb.dep_ == "conj" and negated_head \
@@ -641,24 +645,28 @@ class StatementFinder:
         """ "In a May interview with the editorial board of the Chicago Tribune Smith said that …": with no
         comma after a fronted phrase the parser reads the subject's name as the end of the phrase's
         object ("the Chicago Tribune Smith"); a surname there that the article names in full elsewhere,
-        right before a main cue verb with no subject, is the speaker. Likewise names joined by "and"
-        that the parser adds to a fronted clause's last noun ("When the bills are passed in the name of
-        reform, Lowe and Carter call them …"): the first name, resolved as usual, with its conjuncts.
-        Returns (the speaker's head, the person when the name must be split off, else None)."""
+        right before a main cue verb with no subject, is the speaker. Likewise a name the parser adds to
+        a fronted phrase's last noun as a conjunct ("At a forum in Boston, Paul Gray, the union's head,
+        told …"; "When the bills are passed in the name of reform, Lowe and Carter call them …"): the
+        (first) name, resolved as usual, with its conjuncts. Returns (the speaker's head, the person
+        when the name must be split off, else None)."""
         top = verb
         while top.dep_ == "conj":
             top = top.head  # "… call them "lone wolves" and describe their actions as …"
         if top.dep_ != "ROOT" or top.i == 0 or self._subject(top) is not None:
             return None
-        last = top.doc[top.i - 1]
-        if last.pos_ != "PROPN" or not any(a.dep_ in {"prep", "advcl"} and a.head.i == top.i and a.i < last.i
-                                           for a in last.ancestors):
+        end = top.i - 1
+        while end > top.sent.start and (top.doc[end].is_punct or (top.doc[end].dep_ == "advmod" and top.doc[end].head.i == top.i)):
+            end -= 1  # "…, the chief executive of the union, forcefully told"
+        fronted = [a for a in top.children if a.dep_ in {"prep", "advcl"} and a.i < end]
+        for name in (t for a in fronted for t in a.subtree if t.dep_ == "conj" and t.pos_ == "PROPN"
+                     and max(x.i for x in t.subtree if not x.is_punct) == end):
+            while name.head.pos_ == "PROPN" and name.head.dep_ == "conj" and any(c.dep_ == "cc" for c in name.head.children):
+                name = name.head  # "…, Lowe and Carter call": the first of the names
+            return name, None
+        last = top.doc[end]
+        if end != top.i - 1 or last.pos_ != "PROPN" or not any(a.i == last.i or last in a.subtree for a in fronted):
             return None
-        first = last
-        while first.dep_ == "conj" and first.head.pos_ == "PROPN":
-            first = first.head
-        if first.i != last.i and first.dep_ == "conj":
-            return first, None  # "…, Lowe and Carter call": the names are a phrase of their own
         person = self.actors.known_person(last, base)
         return (last, person) if person is not None else None
 
@@ -683,6 +691,22 @@ class StatementFinder:
             # "WARSAW (AP) - Poland's interior ministry accused …": the dateline's city is no subject
             subjects = [c for c in subjects if not in_dateline(c)] or subjects
         return subjects[0] if subjects else None
+
+    def _subject_outside_quote(self, head: Token, verb: Token) -> Token | None:
+        """The subject of ``head``, the verb a conjoined cue hangs from; but when the parser made a
+        quoted fragment the head ("Brown waved the question away -- ''That is old news'' -- and, when
+        pressed, asserting, ''I paid every cent.''"), the subject of the clause before the quotation."""
+        quotes = quote_spans(verb.doc.text)
+        if not _inside(head.idx, quotes) or _inside(verb.idx, quotes):
+            return self._subject(head)
+        named = _as_aside_speaker(head, verb, quotes)
+        if named is not None:
+            return named
+        for clause in (c for c in head.children if c.i < head.i and c.dep_ in {"ccomp", "conj", "parataxis"}):
+            subject = self._subject(clause)
+            if subject is not None and not _inside(subject.idx, quotes):
+                return subject
+        return None
 
     def _find_speaker_head(self, verb: Token) -> tuple[Token | None, Token | None]:
         """(speaker head, passive subject) for a cue verb."""
@@ -731,6 +755,9 @@ class StatementFinder:
             # read as a conjunct of the object before it
             return before, None
         if verb.dep_ == "conj":
+            quotes = quote_spans(verb.doc.text)
+            if _inside(verb.head.idx, quotes) and not _inside(verb.idx, quotes):
+                return self._subject_outside_quote(verb.head, verb), None  # hung on a quoted fragment
             # "China denied … that Russia had sought … and accused Washington": the accuser is the
             # subject of the nearest cue verb above, not of the verb the parser attached it to
             for anc in verb.ancestors:
@@ -739,7 +766,7 @@ class StatementFinder:
             head = verb.head
             while head.dep_ in {"conj", "xcomp"} and self._subject(head) is None:
                 head = head.head  # "Trump tried to scuttle the resolution and called for a veto"
-            return self._subject(head), None
+            return self._subject_outside_quote(head, verb), None
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.actors.roles["documents"] and \
                 _issuer(verb.head) is not None:
             return verb.head, None  # "a lawsuit filed by Texas accusing the firms of …": the suit's issuer
@@ -877,7 +904,8 @@ class StatementFinder:
         cue = token_span([verb] + [c for c in verb.children if c.dep_ == "prt"], base)
         if lemma in {"call", "brand", "dub"}:  # "branded the regime an outlaw nation"
             return self._call(verb, speaker, cue, sent, base, sent_span, quotes)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._said_by_run_on_cue(c)] \
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._said_by_run_on_cue(c)
+                   and not any(m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in c.children)] \
             or _misattached_clause(verb) or [
             c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and lemma in {"say", "tell", "add", "insist"}
             and any(g.dep_ == "nsubj" for g in c.children) and not any(g.dep_ == "mark" for g in c.children)]
@@ -1007,6 +1035,9 @@ class StatementFinder:
                     "urge", "exhort", "warn", "promise", "pledge", "vow", "threaten", "tell", "advise", "demand", "propose",
                     "suggest", "recommend"}):
                 content = _subtree_span(xcomp, base)  # "proposes doing away with the mandate"
+            if content is None and dobj is None and xcomp is not None and xcomp.dep_ == "xcomp" and xcomp.tag_ == "VBG" \
+                    and any(c.dep_ == "dobj" for c in xcomp.children) and lemma not in self.lex.speech_if_clause:
+                content = _subtree_span(xcomp, base)  # "admitted taking the money", "reveals troubling details of …"
             if content is None and (dobj is None or dobj.lower_ in {"which", "that"}) and verb.dep_ == "relcl" \
                     and verb.head.pos_ in {"NOUN", "PROPN"} and lemma in self.lex.said_of_antecedent:
                 # "the test, which state media claimed now allows …", "the 33 percent rate he has proposed":
@@ -1473,6 +1504,7 @@ class StatementFinder:
 
 
 _EVIDENTIAL = {"indicate", "show", "suggest", "prove", "demonstrate", "confirm", "mean", "reveal"}
+_ADVERBIAL_MARKS = {"before", "after", "until", "because", "once"}  # "said before he died": not what was said
 _TIME_PREPS = {"after", "before", "while", "since", "from", "upon", "on", "in", "besides"}
 _SPEECH_EVENTS = {"conference", "briefing", "interview", "speech", "address", "hearing", "appearance", "rally", "debate", "meeting", "event"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"}
@@ -1664,6 +1696,11 @@ def _misattached_clause(verb: Token) -> list[Token]:
         if tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
                 and any(c.dep_ in _SUBJ for c in tok.children):
             return [tok]
+    for tok in dobj.subtree:  # 'told a student who asked about strikes out of anger that "walking out is …"'
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if tok.dep_ in {"acl", "ccomp"} and mark is not None and mark.i + 1 < len(tok.doc) \
+                and tok.doc[mark.i + 1].text in set(_QUOTE_CHARS) | {"``"} and any(c.dep_ in _SUBJ for c in tok.children):
+            return [tok]  # a quotation after "that": what was told, wherever the parser hung it
     return []
 
 
@@ -1687,6 +1724,17 @@ def _fronted_participle(verb: Token) -> Token | None:
             and main.lemma_.lower() in load_lexicon().verbs:
         return None  # '"Saying goodbye is hard," she said': the clause is what the main verb says
     return clause
+
+
+def _as_aside_speaker(quoted: Token, verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """ '… a banner with the words ''We want bread,'' as Rosa Diaz, kneeling on a street, said before she
+    was arrested': the parser may hang the "as" of the aside on the quoted verb, with the speaker as
+    its object, and the cue as a conjunct of the quoted verb; the object of that "as" is the speaker."""
+    aside = next((c for c in quoted.children if c.dep_ == "prep" and c.lower_ == "as" and quoted.i < c.i < verb.i
+                  and not _inside(c.idx, quotes)), None)
+    if aside is None:
+        return None
+    return next((c for c in aside.children if c.dep_ == "pobj" and c.pos_ in {"PROPN", "NOUN"}), None)
 
 
 def _compelled(verb: Token, lex: Lexicon) -> Token | None:

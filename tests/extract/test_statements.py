@@ -1235,3 +1235,84 @@ def test_an_actors_promise_to_act_is_its_statement(run):
     st, _, actors = run("Mayor Tom Reed released his housing plan on Monday.",
                         "His pledge to build 5,000 homes has no funding yet.")
     assert ("Tom Reed", "pledge") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
+
+
+def test_neither_nor_subjects_negate_the_speech(run):
+    st, _, actors = run("Neither the city council nor the state auditor have indicated that an inquiry is underway.")
+    assert st == []
+    st, _, actors = run("Neither Mayor Tom Briggs nor Governor Ann Lee said that the bridge would reopen.")
+    assert st == []
+
+
+def test_a_person_indicating_something_voices_it(run):
+    st, _, actors = run("Mayor Tom Briggs indicated on Monday that the bridge would reopen in May.")
+    assert _triples(st, actors) == [("Tom Briggs", "assert", None)]
+    assert st[0].evidence.content.text == "the bridge would reopen in May"
+    st, _, actors = run("The records indicate that the bridge was closed twice.")
+    assert st == []  # records with no author speak for nobody
+
+
+def test_a_conjoined_participle_takes_no_subject_from_a_quoted_fragment_it_hangs_from(run):
+    st, _, actors = run("Ms. Lowe did little to settle it, taking the senator's jab first as flattery -- ''That proves "
+                        "I'm thrifty'' -- and, when asked after the forum, asserting, ''Naturally, I pay my bills.''")
+    assert [(actors[s.speaker].label, s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("Lowe", "asserting", "Naturally, I pay my bills")]
+
+
+def test_a_gerund_complement_is_what_the_cue_says(run):
+    st, _, actors = run("Mayor Tom Briggs admitted taking the money from the developer.")
+    assert _triples(st, actors) == [("Tom Briggs", "assert", None)]
+    assert st[0].evidence.content.text == "taking the money from the developer"
+    st, _, actors = run("Retired admiral reveals troubling details of serving under the new minister.")
+    assert [(s.evidence.cue.text, s.evidence.content.text) for s in st] == [
+        ("reveals", "troubling details of serving under the new minister")]  # an adjective read as a gerund
+
+
+def test_an_as_aside_after_a_quotation_names_the_speaker_of_a_cue_hung_on_the_quotation(nlp):
+    from app.extract.actors import ArticleActors
+    from app.extract.statements import StatementFinder
+
+    # the parse the model makes of some such sentences: the cue a conjunct of the quoted verb, "as" on it too
+    doc = _reparsed(nlp, "Strikes, the mayor said, are acts of faith, whether it was sitting in a factory in Ohio "
+                         "in the 1930s or carrying a banner stitched with the words ''We want bread,'' as Rosa Diaz, "
+                         "kneeling on a street in Lowell, said before she was arrested.",
+                    want=("want", "ROOT"), said=("want", "conj"))
+    assert [t.dep_ for t in doc if t.text == "said"] == ["parataxis", "conj"]
+    actors = ArticleActors()
+    found = StatementFinder(actors).paragraph(doc, 0)
+    assert [(f.speaker.mention.text, f.content.text) for f in found if f.speaker.mention.text == "Rosa Diaz"] == [
+        ("Rosa Diaz", "We want bread")]
+
+
+def test_a_clause_introduced_by_before_is_no_content_of_said(run):
+    st, _, actors = run("Protest is patriotic, Mr. Obama said, whether it was marching in Selma or wearing a shirt with "
+                        "the words ''We shall overcome,'' as Tom Briggs, lying on a hospital bed in Queens, said before "
+                        "he died.")
+    assert "he died" not in [s.evidence.content.text for s in st]  # the parser reads "before he died" as a complement
+
+
+def test_a_name_hung_on_a_fronted_phrase_tells_what_follows_that_and_a_quotation(nlp):
+    from spacy.tokens import Doc
+
+    from app.extract.actors import ArticleActors
+    from app.extract.statements import StatementFinder
+
+    # as the model parses some such sentences: "Gray" a conjunct of "Boston", the quoted clause a
+    # complement of the noun "anger" inside the relative clause on the addressee
+    doc = nlp("At a forum on Sunday in Boston, Paul Gray, the head of the teachers union, firmly told a student who "
+              "suggested that some teachers may quit because of anger that \"this is not the first class to be angry "
+              "and quitting is not a serious plan.\"")
+    heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
+    gray, boston, anger = (next(t.i for t in doc if t.text == w) for w in ("Gray", "Boston", "anger"))
+    first_is, second_is = [t.i for t in doc if t.text == "is"]
+    heads[gray], deps[gray] = boston, "conj"
+    heads[first_is], deps[first_is] = anger, "acl"
+    heads[second_is], deps[second_is] = first_is, "conj"
+    doc = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+              tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc], heads=heads,
+              deps=deps, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc])
+    assert not any(c.dep_ == "ccomp" for c in doc[[t.text for t in doc].index("told")].children)
+    actors = ArticleActors()
+    found = StatementFinder(actors).paragraph(doc, 0)
+    assert [(f.speaker.mention.text, f.content.text.startswith("this is not the first class")) for f in found
+            if f.cue.text == "told"] == [("Paul Gray", True)]
