@@ -472,6 +472,8 @@ class ArticleActors:
             prev = head.doc[name[0].i - 1] if name[0].i > 0 else None
             if prev is not None and prev.lower_.strip(".") in _TITLE_WORDS:
                 return name
+            if _given_name_first(name) and head.lower_ not in self._speaker_nouns:
+                return name  # "Plaintiffs' lawyer Rebecca Stone" read as an organisation
             return None
         prev = head.doc[name[0].i - 1] if name[0].i > 0 else None
         if len(name) >= 2 or (prev is not None and prev.lower_.strip(".") in _TITLE_WORDS):
@@ -733,6 +735,13 @@ def entry_tokens(entry: GazetteerEntry, toks: list[Token]) -> list[Token]:
     """The tokens of the phrase that spell one of the entry's names ("US" of "US Congress")."""
     words = {w.lower() for name in entry.names for w in name.split()}
     return [t for t in toks if t.lower_ in words]
+
+
+def _given_name_first(name: list[Token]) -> bool:
+    """A two-word name that starts with a known given name ("Rebecca Stone"; longer ones are as
+    often organisations: "Victoria Park Hotel")."""
+    words = load_gender_words()
+    return len(name) == 2 and name[0].lower_ in words and name[0].lower_ not in _GENDER_TITLES
 
 
 def _given_name_run(toks: list[Token]) -> list[Token] | None:

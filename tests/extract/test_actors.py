@@ -246,3 +246,11 @@ def test_an_abbreviation_cut_off_by_the_name_span_is_dropped():
     from app.extract.actors import _clean_name
     assert _clean_name("The Harbour Safety Authority (Hsa") == "Harbour Safety Authority"
     assert _clean_name("Harbour Safety Authority (HSA)") == "Harbour Safety Authority (HSA)"
+
+
+def test_a_given_name_and_surname_read_as_an_organisation_is_a_person(run):
+    # the small model tags "Rebecca Flint" here as ORG
+    st, _, actors = run("Plaintiffs' lawyer Rebecca Flint said the memos were damning. "
+                        "\u201cThe managers knew everything,\u201d she said.")
+    assert [actors[s.speaker].label for s in st] == ["Rebecca Flint", "Rebecca Flint"]
+    assert actors[st[0].speaker].kind == "person"
