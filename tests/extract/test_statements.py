@@ -980,3 +980,10 @@ def test_saying_an_actor_beat_people_or_contaminated_a_river_accuses_it(run):
     assert _triples(st, actors) == [("fisheries agency", "accuse", "Andina Copper")]
     st, _, actors = run("Rights monitors said Ruritanian guards had beaten detainees.")
     assert [s.relation for s in st] == ["accuse"]
+
+
+def test_saying_claims_are_without_merit_denies_them(run):
+    st, _, actors = run("The insurer said the allegations were without merit.")
+    assert [s.relation for s in st] == ["deny"]
+    st, _, actors = run("\u201cThe accusations are without foundation,\u201d the port authority said.")
+    assert [s.relation for s in st] == ["deny"]
