@@ -573,8 +573,9 @@ class ArticleActors:
                 # "Republicans said": a group named by its members
                 name = _clean_name(ent.text)
                 return self._add("group-" + slugify(name), name, "group", None, None, _clean_name(text))
-            if ent.label_ in {"GPE", "FAC"} and head.pos_ == "PROPN" and (loose or head.dep_ == "nsubj"):
-                pass  # an unknown place name that speaks is a misread name ("Nervo wrote", "Nordavia denied"): below
+            if (ent.label_ in {"GPE", "FAC"} or (ent.label_ == "NORP" and head.tag_ == "NNP")) \
+                    and head.pos_ == "PROPN" and (loose or head.dep_ == "nsubj"):
+                pass  # an unknown place or people that speaks is a misread name ("Nervo wrote", "Nordavia denied"): below
             elif not (ent.label_ == "NORP" and lemma in roles["groups"] + roles["person_roles"]):
                 return None  # otherwise "Democratic lawmakers": a group, below
         # a definite description of an actor met before ("the company", "the official"); the article

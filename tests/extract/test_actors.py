@@ -254,3 +254,9 @@ def test_a_given_name_and_surname_read_as_an_organisation_is_a_person(run):
                         "\u201cThe managers knew everything,\u201d she said.")
     assert [actors[s.speaker].label for s in st] == ["Rebecca Flint", "Rebecca Flint"]
     assert actors[st[0].speaker].kind == "person"
+
+
+def test_an_unknown_name_read_as_a_people_that_speaks_is_an_actor(run):
+    # the small model tags some company names as nationalities ("Halvex")
+    st, _, actors = run("\u201cThese claims are without merit,\u201d Halvex said in a statement.")
+    assert [actors[s.speaker].label for s in st] == ["Halvex"]
