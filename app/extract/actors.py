@@ -668,6 +668,8 @@ class ArticleActors:
                     actor.kind = "person"  # "The real Trump showed up" read as an organisation, then "Donald Trump"
                     known = pid
                     break
+        if known is None and len(name_toks) == 1:
+            known = self._family_name_first(surname)
         country = None
         role_words = {t.lemma_.lower() for t in toks} | {t.lemma_.lower() for t in _appositive(head)}
         if not former and role_words & set(self.roles["state_roles"]):
@@ -686,6 +688,13 @@ class ArticleActors:
         if gender:
             self._note_gender(pid, gender)
         return self._add(pid, full, "person", country, None, _clean_name(text))
+
+    def _family_name_first(self, name: str) -> str | None:
+        """The one person named so far whose two-word name starts with ``name``: "Mao said" after
+        "spokeswoman Mao Ning" (Chinese, Korean, Vietnamese and Hungarian names put the family name first)."""
+        found = [pid for pid, a in self.actors.items() if a.kind == "person" and len(a.label.split()) == 2
+                 and a.label.split()[0] == name]
+        return found[0] if len(found) == 1 else None
 
     def _note_gender(self, person_id: str, gender: str) -> None:
         """Evidence of one gender; conflicting evidence (two people one surname) leaves it unknown."""

@@ -260,3 +260,10 @@ def test_an_unknown_name_read_as_a_people_that_speaks_is_an_actor(run):
     # the small model tags some company names as nationalities ("Halvex")
     st, _, actors = run("\u201cThese claims are without merit,\u201d Halvex said in a statement.")
     assert [actors[s.speaker].label for s in st] == ["Halvex"]
+
+
+def test_a_family_name_given_first_refers_back_to_the_full_name(run):
+    st, _, actors = run("Foreign ministry spokesman Guo Jiakun told reporters the visit would go ahead.",
+                        "Guo said the talks had been constructive.")
+    assert [s.speaker for s in st] == [st[0].speaker, st[0].speaker]
+    assert actors[st[0].speaker].label == "Guo Jiakun"
