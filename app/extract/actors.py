@@ -452,6 +452,8 @@ class ArticleActors:
             return self._name_words(list(ent)) or None
         if head.pos_ != "PROPN" or self.gaz.lookup(head.text):
             return None
+        if not head.text[:1].isupper():
+            return None  # "the Croatian justice ministry": a lower-case word the tagger read as a name
         if ent is not None and ent.label_ not in {"PERSON", "ORG", "NORP"}:
             return None
         if head.lower_ in self.roles["person_roles"] or head.lower_.strip(".") in _TITLE_WORDS:

@@ -267,3 +267,8 @@ def test_a_family_name_given_first_refers_back_to_the_full_name(run):
                         "Guo said the talks had been constructive.")
     assert [s.speaker for s in st] == [st[0].speaker, st[0].speaker]
     assert actors[st[0].speaker].label == "Guo Jiakun"
+
+
+def test_a_lower_case_ministry_the_tagger_reads_as_a_name_is_the_country_s_ministry(run):
+    st, _, actors = run("The Croatian justice ministry refuted the claims. \u201cOur courts are independent,\u201d it said.")
+    assert [actors[s.speaker].label for s in st] == ["Croatia Justice Ministry", "Croatia Justice Ministry"]
