@@ -985,8 +985,10 @@ class StatementFinder:
         words = {t.lemma_.lower() for t in oprd.subtree}
         content = _subtree_span(dobj, base)
         disparaged = bool(words & (self.lex.false_words | self.lex.negative))
-        if disparaged and self._claim_called(verb, dobj) is not None:
-            return []  # "rejected the accusations, calling them baseless": the rejection already denies them
+        if disparaged and (self._claim_called(verb, dobj) is not None or self._with_denial(verb)):
+            # "rejected the accusations, calling them baseless", "denied any links, calling the allegations
+            # a political attack": the denial already says it
+            return []
         if disparaged and dobj.lemma_.lower() in self.lex.claim_nouns:
             # "called the report fake", "called the report a political manipulation"
             return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
@@ -1012,6 +1014,12 @@ class StatementFinder:
             return None
         return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < pronoun.i
                      and c.lemma_.lower() in self.lex.claim_nouns), None)
+
+    def _with_denial(self, verb: Token) -> bool:
+        """The verb goes with a denial of the same speaker ("denied any links, calling …")."""
+        head = verb.head
+        return verb.dep_ in {"advcl", "conj"} and head.i != verb.i and (
+            self.lex.verbs.get(head.lemma_.lower()) == "deny" or head.lemma_.lower() in self.lex.deny_if_claim_object)
 
     def _dismissed_as(self, verb: Token, obj: Token | None, speaker: Resolved, cue: TextSpan, sent_span: TextSpan,
                       base: int) -> list[Found] | None:

@@ -987,3 +987,8 @@ def test_saying_claims_are_without_merit_denies_them(run):
     assert [s.relation for s in st] == ["deny"]
     st, _, actors = run("\u201cThe accusations are without foundation,\u201d the port authority said.")
     assert [s.relation for s in st] == ["deny"]
+
+
+def test_calling_the_allegations_names_while_denying_is_one_denial(run):
+    st, _, actors = run("The mayor denied any role in the tender, calling the allegations \u201ca smear campaign\u201d.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("deny", "denied")]
