@@ -980,6 +980,8 @@ def test_saying_an_actor_beat_people_or_contaminated_a_river_accuses_it(run):
     assert _triples(st, actors) == [("fisheries agency", "accuse", "Andina Copper")]
     st, _, actors = run("Rights monitors said Ruritanian guards had beaten detainees.")
     assert [s.relation for s in st] == ["accuse"]
+    st, _, actors = run("Japan's defence ministry said a Chinese survey ship had intruded into its waters.")
+    assert [s.relation for s in st] == ["accuse"]
 
 
 def test_saying_claims_are_without_merit_denies_them(run):
