@@ -274,9 +274,9 @@ class ArticleActors:
         full = self.full_names.get(head.text)
         if full is None or len(toks) > 2 or not head.text[:1].isupper() or head.pos_ not in {"PROPN", "ADJ", "NOUN"}:
             return None
-        if any(t.i < head.i and t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS
-               and t.text not in full.split() for t in toks):
-            return None  # "Melania Trump" is not the "Donald Trump" named elsewhere
+        if any(t.i < head.i and t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS for t in toks):
+            return None  # "Melania Trump" is not the "Donald Trump" named elsewhere; "Wang Wenbin, a spokesman
+            # for the Chinese foreign ministry" is named in full here, with the role that gives his country
         if head.text in self.surnames:
             known = self.surnames[head.text]
             title = self._gender_of([head], toks)
@@ -476,6 +476,8 @@ class ArticleActors:
                 return name
             if _given_name_first(name) and head.lower_ not in self._speaker_nouns:
                 return name  # "Plaintiffs' lawyer Rebecca Stone" read as an organisation
+            if len(name) == 1 and self._family_name_first(head.text) is not None:
+                return name  # "Wang said" after "Wang Wenbin", read as an organisation
             return None
         prev = head.doc[name[0].i - 1] if name[0].i > 0 else None
         if len(name) >= 2 or (prev is not None and prev.lower_.strip(".") in _TITLE_WORDS):

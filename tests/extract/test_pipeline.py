@@ -147,3 +147,13 @@ def test_the_pair_claim_is_parsed_as_a_verb(pipeline):
     labels = {n["id"]: n["label"] for n in graph["nodes"]}
     assert sorted((labels[e["source"]], e["relation"], e["evidence"][0]["cue"]["text"]) for e in graph["edges"]) == [
         ("Anna Berg", "accuse", "claim"), ("Ivanov", "accuse", "claim")]
+
+
+def test_a_spokesman_named_in_full_with_his_ministry_gets_its_country_and_his_family_name_refers_back(pipeline):
+    text = ("Beijing rejects audit\n\n"
+            "\u201cThe audit is a smear,\u201d Guo Jiakun, a spokesman for the Chinese foreign ministry, told reporters.\n\n"
+            "Guo said the auditors had been paid by foreign lobbyists.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    speakers = {nodes[e["source"]]["label"]: nodes[e["source"]]["country"] for e in graph["edges"]}
+    assert speakers == {"Guo Jiakun": "CHN"}
