@@ -277,9 +277,9 @@ class ArticleActors:
         full = self.full_names.get(head.text)
         if full is None or len(toks) > 2 or not head.text[:1].isupper() or head.pos_ not in {"PROPN", "ADJ", "NOUN"}:
             return None
-        if any(t.i < head.i and t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS
-               and t.text not in full.split() for t in toks):
-            return None  # "Melania Trump" is not the "Donald Trump" named elsewhere
+        if any(t.i < head.i and t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLE_WORDS for t in toks):
+            return None  # "Melania Trump" is not the "Donald Trump" named elsewhere; "Wang Wenbin, a spokesman
+            # for the Chinese foreign ministry" is named in full here, with the role that gives his country
         if head.text in self.surnames:
             known = self.surnames[head.text]
             title = self._gender_of([head], toks)
@@ -466,6 +466,8 @@ class ArticleActors:
             return self._name_words(list(ent)) or None
         if head.pos_ != "PROPN" or self.gaz.lookup(head.text):
             return None
+        if not head.text[:1].isupper():
+            return None  # "the Croatian justice ministry": a lower-case word the tagger read as a name
         if ent is not None and ent.label_ not in {"PERSON", "ORG", "NORP"}:
             return None
         if head.lower_ in self.roles["person_roles"] or head.lower_.strip(".") in _TITLE_WORDS:
@@ -486,6 +488,10 @@ class ArticleActors:
             prev = head.doc[name[0].i - 1] if name[0].i > 0 else None
             if prev is not None and prev.lower_.strip(".") in _TITLE_WORDS:
                 return name
+            if _given_name_first(name) and head.lower_ not in self._speaker_nouns:
+                return name  # "Plaintiffs' lawyer Rebecca Stone" read as an organisation
+            if len(name) == 1 and self._family_name_first(head.text) is not None:
+                return name  # "Wang said" after "Wang Wenbin", read as an organisation
             return None
         prev = head.doc[name[0].i - 1] if name[0].i > 0 else None
         if len(name) >= 2 or (prev is not None and prev.lower_.strip(".") in _TITLE_WORDS):
@@ -585,8 +591,9 @@ class ArticleActors:
                 # "Republicans said": a group named by its members
                 name = _clean_name(ent.text)
                 return self._add("group-" + slugify(name), name, "group", None, None, _clean_name(text))
-            if ent.label_ in {"GPE", "FAC"} and head.pos_ == "PROPN" and (loose or head.dep_ == "nsubj"):
-                pass  # an unknown place name that speaks is a misread name ("Nervo wrote", "Nordavia denied"): below
+            if (ent.label_ in {"GPE", "FAC"} or (ent.label_ == "NORP" and head.tag_ == "NNP")) \
+                    and head.pos_ == "PROPN" and (loose or head.dep_ == "nsubj"):
+                pass  # an unknown place or people that speaks is a misread name ("Nervo wrote", "Nordavia denied"): below
             elif not (ent.label_ == "NORP" and lemma in roles["groups"] + roles["person_roles"]):
                 return None  # otherwise "Democratic lawmakers": a group, below
         # a definite description of an actor met before ("the company", "the official"); the article
@@ -679,6 +686,8 @@ class ArticleActors:
                     actor.kind = "person"  # "The real Trump showed up" read as an organisation, then "Donald Trump"
                     known = pid
                     break
+        if known is None and len(name_toks) == 1:
+            known = self._family_name_first(surname)
         country = None
         role_words = {t.lemma_.lower() for t in toks} | {t.lemma_.lower() for t in _appositive(head)}
         if not former and role_words & set(self.roles["state_roles"]):
@@ -697,6 +706,13 @@ class ArticleActors:
         if gender:
             self._note_gender(pid, gender)
         return self._add(pid, full, "person", country, None, _clean_name(text))
+
+    def _family_name_first(self, name: str) -> str | None:
+        """The one person named so far whose two-word name starts with ``name``: "Mao said" after
+        "spokeswoman Mao Ning" (Chinese, Korean, Vietnamese and Hungarian names put the family name first)."""
+        found = [pid for pid, a in self.actors.items() if a.kind == "person" and len(a.label.split()) == 2
+                 and a.label.split()[0] == name]
+        return found[0] if len(found) == 1 else None
 
     def _note_gender(self, person_id: str, gender: str) -> None:
         """Evidence of one gender; conflicting evidence (two people one surname) leaves it unknown."""
@@ -747,6 +763,13 @@ def entry_tokens(entry: GazetteerEntry, toks: list[Token]) -> list[Token]:
     """The tokens of the phrase that spell one of the entry's names ("US" of "US Congress")."""
     words = {w.lower() for name in entry.names for w in name.split()}
     return [t for t in toks if t.lower_ in words]
+
+
+def _given_name_first(name: list[Token]) -> bool:
+    """A two-word name that starts with a known given name ("Rebecca Stone"; longer ones are as
+    often organisations: "Victoria Park Hotel")."""
+    words = load_gender_words()
+    return len(name) == 2 and name[0].lower_ in words and name[0].lower_ not in _GENDER_TITLES
 
 
 def _given_name_run(toks: list[Token]) -> list[Token] | None:

@@ -962,6 +962,11 @@ class StatementFinder:
         target = None
         if relation == "deny":
             obj = dobj or passive_subj or _prep_object(verb, {"with"})
+            rebutted = self._rebutted(verb, dobj)
+            if rebutted is not None:
+                obj = rebutted
+            elif self.lex.deny_phrases.get(lemma) == "back":
+                return None  # "Israel hit back with air strikes": an act, not a rejection
             if obj is None and ccomp is not None and any(c.lower_ == "what" for c in ccomp.children):
                 obj, ccomp = ccomp, None  # "rejected what he called unreal accusations by Saudi officials"
                 claim = next((t for t in obj.subtree if t.lemma_.lower() in self.lex.claim_nouns), None)
@@ -1170,8 +1175,10 @@ class StatementFinder:
         words = {t.lemma_.lower() for t in oprd.subtree}
         content = _subtree_span(dobj, base)
         disparaged = bool(words & (self.lex.false_words | self.lex.negative))
-        if disparaged and self._claim_called(verb, dobj) is not None:
-            return []  # "rejected the accusations, calling them baseless": the rejection already denies them
+        if disparaged and (self._claim_called(verb, dobj) is not None or self._with_denial(verb)):
+            # "rejected the accusations, calling them baseless", "denied any links, calling the allegations
+            # a political attack": the denial already says it
+            return []
         if disparaged and dobj.lemma_.lower() in self.lex.claim_nouns:
             # "called the report fake", "called the report a political manipulation"
             return [Found(speaker, "deny", cue, sent_span, content, confidence=0.8, claim_ref="anaphor")]
@@ -1197,6 +1204,27 @@ class StatementFinder:
             return None
         return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < pronoun.i
                      and c.lemma_.lower() in self.lex.claim_nouns), None)
+
+    def _rebutted(self, verb: Token, dobj: Token | None) -> Token | None:
+        """What a phrase rejects: "took issue with the report" → the report (not "issue"); "hit back at
+        Eritrea's claims" → the claims (a claim only: "hit back with air strikes" rejects nothing)."""
+        lemma = verb.lemma_.lower()
+        word = self.lex.deny_phrases.get(lemma)
+        if word is None or lemma == "disagree":
+            return None
+        if dobj is not None and dobj.lower_ != word:
+            return None
+        obj = _prep_object(verb, {"with", "at", "against"})
+        if word == "back" and (obj is None or not self._names_claim(obj)):
+            return None
+        return obj
+
+    def _with_denial(self, verb: Token) -> bool:
+        """The verb goes with a denial of the same speaker ("denied any links, calling …")."""
+        head = verb.head
+        return verb.dep_ in {"advcl", "conj"} and head.i != verb.i and (
+            self.lex.verbs.get(head.lemma_.lower()) == "deny" or head.lemma_.lower() in self.lex.deny_if_claim_object
+            or self._rebutted(head, next((c for c in head.children if c.dep_ == "dobj"), None)) is not None)
 
     def _dismissed_as(self, verb: Token, obj: Token | None, speaker: Resolved, cue: TextSpan, sent_span: TextSpan,
                       base: int) -> list[Found] | None:

@@ -246,3 +246,29 @@ def test_an_abbreviation_cut_off_by_the_name_span_is_dropped():
     from app.extract.actors import _clean_name
     assert _clean_name("The Harbour Safety Authority (Hsa") == "Harbour Safety Authority"
     assert _clean_name("Harbour Safety Authority (HSA)") == "Harbour Safety Authority (HSA)"
+
+
+def test_a_given_name_and_surname_read_as_an_organisation_is_a_person(run):
+    # the small model tags "Rebecca Flint" here as ORG
+    st, _, actors = run("Plaintiffs' lawyer Rebecca Flint said the memos were damning. "
+                        "\u201cThe managers knew everything,\u201d she said.")
+    assert [actors[s.speaker].label for s in st] == ["Rebecca Flint", "Rebecca Flint"]
+    assert actors[st[0].speaker].kind == "person"
+
+
+def test_an_unknown_name_read_as_a_people_that_speaks_is_an_actor(run):
+    # the small model tags some company names as nationalities ("Halvex")
+    st, _, actors = run("\u201cThese claims are without merit,\u201d Halvex said in a statement.")
+    assert [actors[s.speaker].label for s in st] == ["Halvex"]
+
+
+def test_a_family_name_given_first_refers_back_to_the_full_name(run):
+    st, _, actors = run("Foreign ministry spokesman Guo Jiakun told reporters the visit would go ahead.",
+                        "Guo said the talks had been constructive.")
+    assert [s.speaker for s in st] == [st[0].speaker, st[0].speaker]
+    assert actors[st[0].speaker].label == "Guo Jiakun"
+
+
+def test_a_lower_case_ministry_the_tagger_reads_as_a_name_is_the_country_s_ministry(run):
+    st, _, actors = run("The Croatian justice ministry refuted the claims. \u201cOur courts are independent,\u201d it said.")
+    assert [actors[s.speaker].label for s in st] == ["Croatia Justice Ministry", "Croatia Justice Ministry"]

@@ -198,3 +198,13 @@ def test_a_cue_verb_closing_a_sentence_after_a_common_noun_is_parsed_as_a_verb(p
             "Secrecy is nothing new at the firm, the company's former lawyer maintains.")
     graph = pipeline.extract(ArticleInput(text=text)).graph
     assert [ev["cue"]["text"] for e in graph["edges"] for ev in e["evidence"]] == ["maintains"]
+
+
+def test_a_spokesman_named_in_full_with_his_ministry_gets_its_country_and_his_family_name_refers_back(pipeline):
+    text = ("Beijing rejects audit\n\n"
+            "\u201cThe audit is a smear,\u201d Guo Jiakun, a spokesman for the Chinese foreign ministry, told reporters.\n\n"
+            "Guo said the auditors had been paid by foreign lobbyists.")
+    graph = pipeline.extract(ArticleInput(text=text)).graph
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    speakers = {nodes[e["source"]]["label"]: nodes[e["source"]]["country"] for e in graph["edges"]}
+    assert speakers == {"Guo Jiakun": "CHN"}

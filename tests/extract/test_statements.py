@@ -1316,3 +1316,34 @@ def test_a_name_hung_on_a_fronted_phrase_tells_what_follows_that_and_a_quotation
     found = StatementFinder(actors).paragraph(doc, 0)
     assert [(f.speaker.mention.text, f.content.text.startswith("this is not the first class")) for f in found
             if f.cue.text == "told"] == [("Paul Gray", True)]
+
+
+    st, _, actors = run("Japan's defence ministry said a Chinese survey ship had intruded into its waters.")
+    assert [s.relation for s in st] == ["accuse"]
+
+
+def test_saying_claims_are_without_merit_denies_them(run):
+    st, _, actors = run("The insurer said the allegations were without merit.")
+    assert [s.relation for s in st] == ["deny"]
+    st, _, actors = run("\u201cThe accusations are without foundation,\u201d the port authority said.")
+    assert [s.relation for s in st] == ["deny"]
+
+
+def test_calling_the_allegations_names_while_denying_is_one_denial(run):
+    st, _, actors = run("The mayor denied any role in the tender, calling the allegations \u201ca smear campaign\u201d.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("deny", "denied")]
+
+
+def test_hitting_back_at_claims_denies_them_but_hitting_back_with_strikes_says_nothing(run):
+    st, _, actors = run("Sudan hit back at Chad's claims that Sudanese jets had bombed a border camp.")
+    assert ("Sudan", "deny", "Chad") in _triples(st, actors)
+    st, _, actors = run("The party fired back at the report, calling it biased.")
+    assert [(s.relation, s.evidence.cue.text) for s in st] == [("deny", "fired")]
+    st, _, actors = run("The army hit back with artillery fire on the ridge.")
+    assert st == []
+
+
+def test_taking_issue_with_a_report_denies_the_report(run):
+    st, _, actors = run("The ministry took issue with the watchdog's report on prison conditions.")
+    assert [s.relation for s in st] == ["deny"]
+    assert "issue" not in st[0].evidence.content.text
