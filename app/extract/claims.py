@@ -515,11 +515,15 @@ class _Linker:
         best, score = None, 0.0
         for j in range(i):
             g = self.found[j]
-            if g.relation != "accuse" or g.target != f.target or not self.same_side(g.speaker.actor_id,
-                                                                                   f.speaker.actor_id):
+            if g.relation != "accuse" or not self.same_side(g.speaker.actor_id, f.speaker.actor_id):
+                continue
+            # the accuser's next charge may name the same target in other words ("Trofimov's firm" …
+            # "the Toronto resident's company"): then the words they share must carry it
+            next_charge = j == i - 1 and g.speaker.actor_id == f.speaker.actor_id and g.target != f.target
+            if g.target != f.target and not next_charge:
                 continue
             s = overlap(self.words[i], self.words[j])
-            if self.shared(i, j) >= MIN_SHARED and s >= ELABORATION_OVERLAP and s > score:
+            if self.shared(i, j) >= MIN_SHARED and (s >= ELABORATION_OVERLAP or next_charge) and s > score:
                 best, score = j, s
         return best
 
