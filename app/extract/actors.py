@@ -543,7 +543,10 @@ class ArticleActors:
                 self.add_alias(actor_id, _clean_name(text))
                 return actor_id
         # an institution named by a template, a role word or body of a state with its country
-        country = self._country_of(toks, head)
+        # (a people named where they are is not of that country: "diplomats in Kyiv", "analysts in Moscow")
+        placed = head.tag_ in {"NNS", "NNPS"} and (lemma in roles["stationed_abroad"] or (
+            lemma in roles["groups"] and lemma not in roles["body_roles"]))
+        country = self._country_of([t for t in toks if not (placed and _located(t, head))], head)
         if country is not None:
             phrase = " ".join(t.lower_ for t in toks if t.i <= head.i and not self._is_country_word(t))
             inst = self.gaz.institution(country.id, phrase)
@@ -749,6 +752,15 @@ def entry_tokens(entry: GazetteerEntry, toks: list[Token]) -> list[Token]:
     """The tokens of the phrase that spell one of the entry's names ("US" of "US Congress")."""
     words = {w.lower() for name in entry.names for w in name.split()}
     return [t for t in toks if t.lower_ in words]
+
+
+def _located(tok: Token, head: Token) -> bool:
+    """The token is inside an "in …" / "at …" phrase of the head: where it is, not whose it is."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ in {"in", "at"}:
+            return True
+        tok = tok.head
+    return False
 
 
 def _given_name_first(name: list[Token]) -> bool:
