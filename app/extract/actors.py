@@ -696,6 +696,11 @@ class ArticleActors:
             self._note_gender(pid, gender)
         return self._add(pid, full, "person", country, None, _clean_name(text))
 
+    def _public_body(self, actor: Actor) -> bool:
+        """A body of the state by its name ("Superintendency of the Environment", "Transport Agency")."""
+        return actor.country is not None and actor.kind == "government" or any(
+            w in self.roles["public_bodies"] for w in actor.label.lower().split())
+
     def _family_name_first(self, name: str) -> str | None:
         """The one person named so far whose two-word name starts with ``name``: "Mao said" after
         "spokeswoman Mao Ning" (Chinese, Korean, Vietnamese and Hungarian names put the family name first)."""
@@ -735,8 +740,8 @@ class ArticleActors:
                 return actor_id  # "the US-led aid coalition" … "the coalition": the body its noun names
         for actor_id in reversed(self.history):
             actor = self.actors[actor_id]
-            if actor.kind not in kinds:
-                continue
+            if actor.kind not in kinds or (lemma in self.roles["businesses"] and self._public_body(actor)):
+                continue  # "the company" is not the regulator named last
             if actor.kind == "person" and lemma in self.roles["person_roles"]:
                 if not any(lemma in alias.lower().split() for alias in actor.aliases):
                     continue  # "the president" is not the last person mentioned, but the last president

@@ -281,3 +281,12 @@ def test_a_group_named_by_where_it_is_gets_no_country_from_the_place(run):
     assert actors[st[0].speaker].country is None
     st, _, actors = run("Japanese economists said the yen would recover.")
     assert actors[st[0].speaker].country == "JPN"
+
+
+def test_the_company_does_not_refer_back_to_a_regulator(run):
+    st, _, actors = run("The Directorate of Fisheries said the quotas had been exceeded.",
+                        "The company said it would appeal the fine.")
+    assert actors[st[-1].speaker].label != "Directorate of Fisheries"
+    st, _, actors = run("Volaro Airways said fares would rise. The Transport Agency said the fares were unlawful.",
+                        "The airline said it would appeal the fine.")
+    assert actors[st[-1].speaker].label == "Volaro Airways"
