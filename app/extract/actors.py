@@ -557,7 +557,10 @@ class ArticleActors:
                 self.add_alias(actor_id, _clean_name(text))
                 return actor_id
         # an institution named by a template, a role word or body of a state with its country
-        country = self._country_of(toks, head)
+        # (a people named where they are is not of that country: "diplomats in Kyiv", "analysts in Moscow")
+        placed = head.tag_ in {"NNS", "NNPS"} and (lemma in roles["stationed_abroad"] or (
+            lemma in roles["groups"] and lemma not in roles["body_roles"]))
+        country = self._country_of([t for t in toks if not (placed and _located(t, head))], head)
         if country is not None:
             phrase = " ".join(t.lower_ for t in toks if t.i <= head.i and not self._is_country_word(t))
             inst = self.gaz.institution(country.id, phrase)
@@ -707,6 +710,11 @@ class ArticleActors:
             self._note_gender(pid, gender)
         return self._add(pid, full, "person", country, None, _clean_name(text))
 
+    def _public_body(self, actor: Actor) -> bool:
+        """A body of the state by its name ("Superintendency of the Environment", "Transport Agency")."""
+        return actor.country is not None and actor.kind == "government" or any(
+            w in self.roles["public_bodies"] for w in actor.label.lower().split())
+
     def _family_name_first(self, name: str) -> str | None:
         """The one person named so far whose two-word name starts with ``name``: "Mao said" after
         "spokeswoman Mao Ning" (Chinese, Korean, Vietnamese and Hungarian names put the family name first)."""
@@ -746,8 +754,8 @@ class ArticleActors:
                 return actor_id  # "the US-led aid coalition" … "the coalition": the body its noun names
         for actor_id in reversed(self.history):
             actor = self.actors[actor_id]
-            if actor.kind not in kinds:
-                continue
+            if actor.kind not in kinds or (lemma in self.roles["businesses"] and self._public_body(actor)):
+                continue  # "the company" is not the regulator named last
             if actor.kind == "person" and lemma in self.roles["person_roles"]:
                 if not any(lemma in alias.lower().split() for alias in actor.aliases):
                     continue  # "the president" is not the last person mentioned, but the last president
@@ -763,6 +771,15 @@ def entry_tokens(entry: GazetteerEntry, toks: list[Token]) -> list[Token]:
     """The tokens of the phrase that spell one of the entry's names ("US" of "US Congress")."""
     words = {w.lower() for name in entry.names for w in name.split()}
     return [t for t in toks if t.lower_ in words]
+
+
+def _located(tok: Token, head: Token) -> bool:
+    """The token is inside an "in …" / "at …" phrase of the head: where it is, not whose it is."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ in {"in", "at"}:
+            return True
+        tok = tok.head
+    return False
 
 
 def _given_name_first(name: list[Token]) -> bool:

@@ -272,3 +272,21 @@ def test_a_family_name_given_first_refers_back_to_the_full_name(run):
 def test_a_lower_case_ministry_the_tagger_reads_as_a_name_is_the_country_s_ministry(run):
     st, _, actors = run("The Croatian justice ministry refuted the claims. \u201cOur courts are independent,\u201d it said.")
     assert [actors[s.speaker].label for s in st] == ["Croatia Justice Ministry", "Croatia Justice Ministry"]
+
+
+def test_a_group_named_by_where_it_is_gets_no_country_from_the_place(run):
+    st, _, actors = run("Foreign diplomats in Nairobi said the vote had been calm.")
+    assert actors[st[0].speaker].country is None
+    st, _, actors = run("Economists in Tokyo said the yen would recover.")
+    assert actors[st[0].speaker].country is None
+    st, _, actors = run("Japanese economists said the yen would recover.")
+    assert actors[st[0].speaker].country == "JPN"
+
+
+def test_the_company_does_not_refer_back_to_a_regulator(run):
+    st, _, actors = run("The Directorate of Fisheries said the quotas had been exceeded.",
+                        "The company said it would appeal the fine.")
+    assert actors[st[-1].speaker].label != "Directorate of Fisheries"
+    st, _, actors = run("Volaro Airways said fares would rise. The Transport Agency said the fares were unlawful.",
+                        "The airline said it would appeal the fine.")
+    assert actors[st[-1].speaker].label == "Volaro Airways"
