@@ -1028,3 +1028,11 @@ def test_an_actors_promise_to_act_is_its_statement(run):
     st, _, actors = run("Mayor Tom Reed released his housing plan on Monday.",
                         "His pledge to build 5,000 homes has no funding yet.")
     assert ("Tom Reed", "pledge") in [(actors[s.speaker].label, s.evidence.cue.text) for s in st]
+
+
+def test_a_name_after_a_closing_quote_with_an_appositive_is_the_speaker(run):
+    st, _, actors = run("Senator Paul Weller spoke on the radio.",
+                        "\u201cThere is a deep rift between the council and our police,\u201d Weller, a veteran "
+                        "county official, said Friday on the station\u2019s \u201cMorning Desk.\u201d")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Paul Weller", "said")]
+    assert st[0].evidence.content.text == "There is a deep rift between the council and our police"
