@@ -719,6 +719,12 @@ class StatementFinder:
         if source is not None:
             return source, None
         subj = self._subject(verb)
+        if subj is not None and subj.i > verb.i and subj.i > 0 and verb.doc[subj.i - 1].text in _OPENING_QUOTES:
+            subj = None  # 'said on “Fox and Friends.”': a title in quotation marks after the verb
+        if subj is None:
+            named = _name_after_quote(verb)
+            if named is not None:
+                return named, None
         if subj is not None and subj.is_upper and len(subj.text) > 2:
             appos = next((c for c in subj.children if c.dep_ == "appos" and not c.is_upper), None)
             if appos is not None:
@@ -930,6 +936,11 @@ class StatementFinder:
             content = quote
         elif passive_subj is not None:
             content = _subtree_span(passive_subj, base)  # "The issue was first reported by The Washington Post"
+        if content is not None and content.start < speaker.mention.start < content.end \
+                and speaker_head.dep_ == "appos" and _name_after_quote(verb) is speaker_head:
+            # '“… our military,” Flynn, a top surrogate, said': the name hung on the quotation ends it
+            text = content.text[:speaker.mention.start - content.start].rstrip(" ,;:-—–" + _QUOTE_CHARS + "'")
+            content = TextSpan(text, content.start, content.start + len(text))
         confidence = 0.9 if speaker_head.pos_ != "PRON" else 0.7
 
         if relation == "accuse":
@@ -1616,6 +1627,22 @@ def _introduced_after_colon(noun: Token, sent: Span, base: int) -> TextSpan | No
     while rest and rest[-1].is_punct and rest[-1].text not in _QUOTE_CHARS:
         rest = rest[:-1]
     return token_span(rest, base) if rest else TextSpan("", base + noun.doc[end].idx + 1, base + noun.doc[end].idx + 1)
+
+
+_OPENING_QUOTES = {'"', "“", "``", "‘", "'"}
+_CLOSING_QUOTES = {'"', "”", "''", "’", "'"}
+
+
+def _name_after_quote(verb: Token) -> Token | None:
+    """The speaker of '“…,” Flynn, a top Trump surrogate, said' when the parser hangs the name on the
+    last noun of the quotation as an apposition: a name right after the closing quotation mark whose
+    phrase runs up to the verb."""
+    for tok in verb.doc[verb.sent.start:verb.i]:
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.i < tok.i and tok.i > 0 \
+                and verb.doc[tok.i - 1].text in _CLOSING_QUOTES \
+                and all(t.is_punct for t in verb.doc[max(t.i for t in tok.subtree) + 1:verb.i]):
+            return tok
+    return None
 
 
 def _fronted_phrase_of(tok: Token, verb: Token) -> bool:

@@ -1341,3 +1341,11 @@ def test_taking_issue_with_a_report_denies_the_report(run):
     st, _, actors = run("The ministry took issue with the watchdog's report on prison conditions.")
     assert [s.relation for s in st] == ["deny"]
     assert "issue" not in st[0].evidence.content.text
+
+
+def test_a_name_after_a_closing_quote_with_an_appositive_is_the_speaker(run):
+    st, _, actors = run("Senator Paul Weller spoke on the radio.",
+                        "\u201cThere is a deep rift between the council and our police,\u201d Weller, a veteran "
+                        "county official, said Friday on the station\u2019s \u201cMorning Desk.\u201d")
+    assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Paul Weller", "said")]
+    assert st[0].evidence.content.text == "There is a deep rift between the council and our police"
