@@ -20,16 +20,16 @@ DEV, POLNEAR = SHARED / "dev", SHARED / "polnear-dev"
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not DEV.is_dir(), reason="shared eval data not present")]
 
-# The targets where they are met (dev lenient 0.85, strict 0.75, every relation 0.75, cue precision and
-# source accuracy 0.90), otherwise floors just under the current scores.
+# The targets where they are met (dev lenient 0.85, strict 0.75, every relation 0.75, reporting-verb cue
+# recall 0.90, cue precision and source accuracy 0.90), otherwise floors just under the current scores.
 DEV_LENIENT_F1 = 0.85
-DEV_STRICT_F1 = 0.835
-DEV_RELATION_F1 = {"assert": 0.87, "deny": 0.88, "accuse": 0.75}
-DEV_CLAIM_LINKS = (65, 0.92)  # found same-claim pairs sharing a claim node: at least this many and this share
-POLNEAR_ATTRIBUTION_F1 = 0.69
-POLNEAR_CUE_PRECISION = 0.94
-POLNEAR_REPORTING_CUE_RECALL = 0.87
-POLNEAR_SOURCE_ACCURACY = 0.98
+DEV_STRICT_F1 = 0.845
+DEV_RELATION_F1 = {"assert": 0.875, "deny": 0.88, "accuse": 0.78}
+DEV_CLAIM_LINKS = (68, 0.92)  # found same-claim pairs sharing a claim node: at least this many and this share
+POLNEAR_ATTRIBUTION_F1 = 0.715
+POLNEAR_CUE_PRECISION = 0.945
+POLNEAR_REPORTING_CUE_RECALL = 0.90
+POLNEAR_SOURCE_ACCURACY = 0.985
 
 
 def _predict(folder: Path, suffix: str, out: Path) -> tuple[dict, Path]:
