@@ -1155,17 +1155,21 @@ def test_a_clause_running_on_after_a_subordinate_admission_is_what_was_admitted(
 def _reparsed(nlp, text: str, **heads: tuple[str, str]):
     """``text`` parsed, then with the given words hung as the small model sometimes hangs them
     (word → (new head word, dependency label)): a misparse to test a rule on."""
-    from spacy.tokens import Doc
-
     doc = nlp(text)
     index = {t.text: t.i for t in doc}
-    new_heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    for word, (head, dep) in heads.items():
-        new_heads[index[word]], deps[index[word]] = index[head], dep
+    return _rehung(doc, {index[word]: (index[head], dep) for word, (head, dep) in heads.items()})
+
+
+def _rehung(doc, changes: dict[int, tuple[int, str]]):
+    """``doc`` with the tokens at the given indices hung on new heads (index → (head index, label))."""
+    from spacy.tokens import Doc
+
+    heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
+    for i, (head, dep) in changes.items():
+        heads[i], deps[i] = head, dep
     return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
                tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc],
-               heads=new_heads, deps=deps, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc])
+               heads=heads, deps=deps, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc])
 
 
 def test_names_the_parser_adds_to_a_fronted_clause_are_the_subject_of_the_cue(nlp):
@@ -1237,8 +1241,6 @@ def test_a_clause_introduced_by_before_is_no_content_of_said(run):
 
 
 def test_a_name_hung_on_a_fronted_phrase_tells_what_follows_that_and_a_quotation(nlp):
-    from spacy.tokens import Doc
-
     from app.extract.actors import ArticleActors
     from app.extract.statements import StatementFinder
 
@@ -1247,15 +1249,9 @@ def test_a_name_hung_on_a_fronted_phrase_tells_what_follows_that_and_a_quotation
     doc = nlp("At a forum on Sunday in Boston, Paul Gray, the head of the teachers union, firmly told a student who "
               "suggested that some teachers may quit because of anger that \"this is not the first class to be angry "
               "and quitting is not a serious plan.\"")
-    heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
     gray, boston, anger = (next(t.i for t in doc if t.text == w) for w in ("Gray", "Boston", "anger"))
     first_is, second_is = [t.i for t in doc if t.text == "is"]
-    heads[gray], deps[gray] = boston, "conj"
-    heads[first_is], deps[first_is] = anger, "acl"
-    heads[second_is], deps[second_is] = first_is, "conj"
-    doc = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-              tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc], heads=heads,
-              deps=deps, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc])
+    doc = _rehung(doc, {gray: (boston, "conj"), first_is: (anger, "acl"), second_is: (first_is, "conj")})
     assert not any(c.dep_ == "ccomp" for c in doc[[t.text for t in doc].index("told")].children)
     actors = ArticleActors()
     found = StatementFinder(actors).paragraph(doc, 0)
