@@ -323,10 +323,10 @@ def test_the_claims_named_by_their_author_join_the_claim_denied_before(run):
 
 
 def test_the_accusers_next_charge_about_the_same_matter_joins_it_under_another_name(run):
-    st, _, actors = run("A joint investigation by Amnesty International alleged that Petrov's firm was the largest "
-                        "supplier of drone engines to Vektor Arms since the start of the war.",
+    st, _, actors = run("A joint investigation by Amnesty International alleged that Petrov's firm had become the main "
+                        "source of drone engines for Vektor Arms since the start of the war.",
                         "The report alleged the Riga businessman's company had shipped 4 million dollars worth of "
-                        "drone engines to Vektor Arms during the first eight months of the conflict in Ukraine.")
+                        "drone engines to Vektor Arms in the nine months after the invasion of Ukraine began.")
     charges = [s for s in st if s.relation == "accuse"]
     assert len(charges) == 2 and charges[0].target != charges[1].target
     assert charges[0].claim_key == charges[1].claim_key

@@ -192,7 +192,7 @@ def test_a_cue_verb_ending_a_sentence_after_its_speaker_is_parsed_as_a_verb(pipe
 
 def test_a_known_surname_ending_a_fronted_phrase_without_a_comma_is_the_speaker(pipeline):
     text = ("Smith on tariffs\n\nSenator Jane Smith has long opposed the tariffs.\n\n"
-            "In a May 2019 meeting with the editorial board of the Chicago Tribune Smith said that the tariffs "
+            "In a May 2019 sit-down with the opinion editors of the Chicago Tribune Smith said that the tariffs "
             "may need to be cut.")
     graph = pipeline.extract(ArticleInput(text=text)).graph
     labels = {n["id"]: n["label"] for n in graph["nodes"]}

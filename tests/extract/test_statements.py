@@ -982,7 +982,7 @@ def test_it_is_worth_noting_is_the_journalists_own_remark(run):
 
 
 def test_a_named_appositive_speaks_when_the_parser_takes_a_fronted_noun_as_subject(run):
-    st, _, actors = run('With ten days until the vote, Jane Moore, a senior adviser to the campaign, called the '
+    st, _, actors = run('With ten days until the vote, Jane Moore, the campaign\'s chief strategist, called the '
                         'governor\'s remarks on Monday "a real wake-up call" to voters.')
     assert [(actors[s.speaker].label, s.evidence.cue.text) for s in st] == [("Jane Moore", "called")]
 
@@ -994,9 +994,9 @@ def test_called_on_after_an_object_is_no_call_on(run):
 
 
 def test_being_called_a_charlatan_by_someone_is_their_charge(run):
-    st, _, actors = run("Peter Hall has been called a charlatan by fellow doctors for selling miracle cures.")
+    st, _, actors = run("Peter Hall has been called a charlatan by rival doctors for selling miracle diets.")
     assert [(s.relation, actors[s.target].label) for s in st] == [("accuse", "Peter Hall")]
-    assert st[0].evidence.speaker.text == "fellow doctors"
+    assert st[0].evidence.speaker.text == "rival doctors"
 
 
 def test_according_to_a_source_that_is_no_outlet_vouches_for_the_speech_it_reports(run):
@@ -1099,7 +1099,7 @@ def test_an_actors_promise_to_act_is_its_statement(run):
 
 
 def test_a_that_clause_after_an_interrupting_phrase_is_what_was_insisted(run):
-    st, _, actors = run("Senator Mary Lowe continues to insist, most recently in a Sunday interview with CBS, that "
+    st, _, actors = run("Senator Mary Lowe continues to insist, as recently as a Sunday interview with CBS, that "
                         "she really wants to debate but cannot because of the schedule.")
     assert _triples(st, actors) == [("Mary Lowe", "assert", None)]
     assert st[0].evidence.cue.text == "insist"
@@ -1125,7 +1125,7 @@ def test_could_not_resist_pointing_out_is_pointing_out_but_resisting_saying_is_s
 
 def test_each_of_a_participle_speaks_for_every_subject_of_the_clause(run):
     st, _, actors = run("John Carter and Mary Lowe competed for the endorsement on Tuesday, each praising their own "
-                        "record and saying the other lacks the experience to run the city.")
+                        "record and saying the other would wreck the city budget.")
     said = [(actors[s.speaker].label, s.evidence.speaker.text) for s in st if s.evidence.cue.text == "saying"]
     assert sorted(said) == [("John Carter", "each"), ("Mary Lowe", "each")]
     st, _, actors = run("John Carter and Mary Lowe met on Tuesday, each saying the talks were useful.")
@@ -1247,7 +1247,7 @@ def test_a_name_hung_on_a_fronted_phrase_tells_what_follows_that_and_a_quotation
     # as the model parses some such sentences: "Gray" a conjunct of "Boston", the quoted clause a
     # complement of the noun "anger" inside the relative clause on the addressee
     doc = nlp("At a forum on Sunday in Boston, Paul Gray, the head of the teachers union, firmly told a student who "
-              "suggested that some teachers may quit because of anger that \"this is not the first class to be angry "
+              "suggested that some teachers may quit because of anger that \"this is not the only class to be angry "
               "and quitting is not a serious plan.\"")
     gray, boston, anger = (next(t.i for t in doc if t.text == w) for w in ("Gray", "Boston", "anger"))
     first_is, second_is = [t.i for t in doc if t.text == "is"]
@@ -1255,7 +1255,7 @@ def test_a_name_hung_on_a_fronted_phrase_tells_what_follows_that_and_a_quotation
     assert not any(c.dep_ == "ccomp" for c in doc[[t.text for t in doc].index("told")].children)
     actors = ArticleActors()
     found = StatementFinder(actors).paragraph(doc, 0)
-    assert [(f.speaker.mention.text, f.content.text.startswith("this is not the first class")) for f in found
+    assert [(f.speaker.mention.text, f.content.text.startswith("this is not the only class")) for f in found
             if f.cue.text == "told"] == [("Paul Gray", True)]
 
 
