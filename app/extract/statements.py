@@ -181,11 +181,12 @@ class StatementFinder:
         self._deferred: list[tuple[Span, TextSpan]] = []
         self._last_paragraph: tuple[str, int] | None = None  # text and offset of the paragraph before
         self._people: list[tuple[Token, int]] = []  # the people named in the last sentence that named any
+        self._quotes: list[tuple[int, int]] = []  # the quotations of the paragraph being read
 
     # -- entry point -----------------------------------------------------------------------------
     def paragraph(self, doc: Doc, base: int) -> list[Found]:
         self.paragraph_no += 1
-        quotes = quote_spans(doc.text)
+        quotes = self._quotes = quote_spans(doc.text)
         out: list[Found] = self._embedded_post(doc, base)
         self._last_paragraph = (doc.text, base)
         self._deferred = []
@@ -656,7 +657,8 @@ class StatementFinder:
         if top.dep_ != "ROOT" or top.i == 0 or self._subject(top) is not None:
             return None
         end = top.i - 1
-        while end > top.sent.start and (top.doc[end].is_punct or (top.doc[end].dep_ == "advmod" and top.doc[end].head.i == top.i)):
+        while end > top.sent.start and (top.doc[end].is_punct or (top.doc[end].dep_ == "advmod"
+                                                                   and top.doc[end].head.i == top.i)):
             end -= 1  # "…, the chief executive of the union, forcefully told"
         fronted = [a for a in top.children if a.dep_ in {"prep", "advcl"} and a.i < end]
         for name in (t for a in fronted for t in a.subtree if t.dep_ == "conj" and t.pos_ == "PROPN"
@@ -696,7 +698,7 @@ class StatementFinder:
         """The subject of ``head``, the verb a conjoined cue hangs from; but when the parser made a
         quoted fragment the head ("Brown waved the question away -- ''That is old news'' -- and, when
         pressed, asserting, ''I paid every cent.''"), the subject of the clause before the quotation."""
-        quotes = quote_spans(verb.doc.text)
+        quotes = self._quotes
         if not _inside(head.idx, quotes) or _inside(verb.idx, quotes):
             return self._subject(head)
         named = _as_aside_speaker(head, verb, quotes)
@@ -761,8 +763,7 @@ class StatementFinder:
             # read as a conjunct of the object before it
             return before, None
         if verb.dep_ == "conj":
-            quotes = quote_spans(verb.doc.text)
-            if _inside(verb.head.idx, quotes) and not _inside(verb.idx, quotes):
+            if _inside(verb.head.idx, self._quotes) and not _inside(verb.idx, self._quotes):
                 return self._subject_outside_quote(verb.head, verb), None  # hung on a quoted fragment
             # "China denied … that Russia had sought … and accused Washington": the accuser is the
             # subject of the nearest cue verb above, not of the verb the parser attached it to
